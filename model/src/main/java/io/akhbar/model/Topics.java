@@ -1,0 +1,26 @@
+package io.akhbar.model;
+
+import java.util.List;
+
+/**
+ * The topic contract every stage shares. Names are versioned: a breaking change of a value schema gets a new
+ * topic ({@code .v2}) rather than a silent change under the old name. A prefix lets tests and parallel
+ * deployments use distinct topics on one broker.
+ */
+public record Topics(String rawPages, String articles, String enriched, String deadLetters) {
+
+    public static final String RAW_PAGES = "akhbar.raw.v1";
+    public static final String ARTICLES = "akhbar.articles.v1";
+    public static final String ENRICHED = "akhbar.enriched.v1";
+    public static final String DEAD_LETTERS = "akhbar.deadletters.v1";
+
+    public static final Topics DEFAULT = withPrefix("");
+
+    public static Topics withPrefix(String prefix) {
+        return new Topics(prefix + RAW_PAGES, prefix + ARTICLES, prefix + ENRICHED, prefix + DEAD_LETTERS);
+    }
+
+    public List<String> all() {
+        return List.of(rawPages, articles, enriched, deadLetters);
+    }
+}

@@ -1,0 +1,68 @@
+package io.akhbar.model;
+
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaNormalization;
+import org.apache.avro.specific.SpecificData;
+import org.apache.kafka.common.errors.SerializationException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class AvroSerdeTest {
+
+    @ParameterizedTest
+    @ValueSource(classes = {RawPage.class, Article.class, EnrichedArticle.class, DeadLetter.class})
+    void everyCurrentSchemaIsPublishedSoReplaysStayReadable(Class<?> type) {
+        Schema current = SpecificData.get().getSchema(type);
+        List<Long> published = PublishedSchemas.of(current.getName()).stream()
+                .map(SchemaNormalization::parsingFingerprint64).toList();
+        assertThat(published)
+                .as("the current %s schema must be published as model/src/main/resources/io/akhbar/model/%s:%n%s",
+                        current.getName(), PublishedSchemas.resourceName(current.getName(), published.size() + 1),
+                        current.toString(true))
+                .contains(SchemaNormalization.parsingFingerprint64(current));
+    }
+
+    @Test
+    void rawPageRoundTripsWithItsBytesIntact() {
+        RawPage page = RawPage.newBuilder()
+                .setUrl("https://example.com/a").setFinalUrl("https://example.com/a").setStatus(200)
+                .setHeaders(Map.of("content-type", "text/html; charset=windows-1256"))
+                .setFetchedAt(Instant.parse("2024-01-01T00:00:00Z"))
+                .setBody(ByteBuffer.wrap(new byte[] {(byte) 0xC7, (byte) 0xE1, 0}))
+                .build();
+        RawPage back = AkhbarSerdes.RAW_PAGE.decode(AkhbarSerdes.RAW_PAGE.encode(page));
+        assertThat(back).isEqualTo(page);
+    }
+
+    @Test
+    void bytesThatAreNotOurAvroFailWithASerializationExceptionNamingTheType() {
+        byte[] garbage = "not avro".getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> AkhbarSerdes.ARTICLE.decode(garbage))
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("Article");
+    }
+
+    @Test
+    void articleKeysAreStableFixedLengthHex() {
+        assertThat(ArticleKeys.of("https://example.com/a")).hasSize(32).matches("[0-9a-f]+")
+                .isEqualTo(ArticleKeys.of("https://example.com/a"))
+                .isNotEqualTo(ArticleKeys.of("https://example.com/b"));
+    }
+
+    @Test
+    void prefixedTopicsKeepTheirVersionedNames() {
+        assertThat(Topics.withPrefix("t1.").articles()).isEqualTo("t1.akhbar.articles.v1");
+        assertThat(Topics.DEFAULT.all()).containsExactly(
+                "akhbar.raw.v1", "akhbar.articles.v1", "akhbar.enriched.v1", "akhbar.deadletters.v1");
+    }
+}
