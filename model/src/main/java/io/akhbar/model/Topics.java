@@ -7,20 +7,29 @@ import java.util.List;
  * topic ({@code .v2}) rather than a silent change under the old name. A prefix lets tests and parallel
  * deployments use distinct topics on one broker.
  */
-public record Topics(String rawPages, String articles, String enriched, String deadLetters) {
+public record Topics(String rawPages, String articles, String enriched, String deadLetters, String bandProbes,
+                     String storyReplies) {
 
     public static final String RAW_PAGES = "akhbar.raw.v1";
     public static final String ARTICLES = "akhbar.articles.v1";
     public static final String ENRICHED = "akhbar.enriched.v1";
     public static final String DEAD_LETTERS = "akhbar.deadletters.v1";
+    /** Enrich's internal topic: each article's LSH bands, keyed by band bucket. */
+    public static final String BAND_PROBES = "akhbar.enrich.band-probes.v1";
+    /**
+     * Band buckets answer the story processor through this topic. It closes a loop in the enrich topology, which
+     * Streams' managed repartition topics cannot, so it is an explicit topic with as many partitions as articles.
+     */
+    public static final String STORY_REPLIES = "akhbar.enrich.story-replies.v1";
 
     public static final Topics DEFAULT = withPrefix("");
 
     public static Topics withPrefix(String prefix) {
-        return new Topics(prefix + RAW_PAGES, prefix + ARTICLES, prefix + ENRICHED, prefix + DEAD_LETTERS);
+        return new Topics(prefix + RAW_PAGES, prefix + ARTICLES, prefix + ENRICHED, prefix + DEAD_LETTERS,
+                prefix + BAND_PROBES, prefix + STORY_REPLIES);
     }
 
     public List<String> all() {
-        return List.of(rawPages, articles, enriched, deadLetters);
+        return List.of(rawPages, articles, enriched, deadLetters, bandProbes, storyReplies);
     }
 }

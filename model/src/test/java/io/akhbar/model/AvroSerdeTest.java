@@ -20,7 +20,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class AvroSerdeTest {
 
     @ParameterizedTest
-    @ValueSource(classes = {RawPage.class, Article.class, EnrichedArticle.class, DeadLetter.class})
+    @ValueSource(classes = {RawPage.class, Article.class, EnrichedArticle.class, DeadLetter.class,
+            io.akhbar.model.internal.StoryState.class,
+            io.akhbar.model.internal.BandProbe.class, io.akhbar.model.internal.BandMembers.class,
+            io.akhbar.model.internal.BandReply.class})
     void everyCurrentSchemaIsPublishedSoReplaysStayReadable(Class<?> type) {
         Schema current = SpecificData.get().getSchema(type);
         List<Long> published = PublishedSchemas.of(current.getName()).stream()
@@ -63,6 +66,7 @@ class AvroSerdeTest {
     void prefixedTopicsKeepTheirVersionedNames() {
         assertThat(Topics.withPrefix("t1.").articles()).isEqualTo("t1.akhbar.articles.v1");
         assertThat(Topics.DEFAULT.all()).containsExactly(
-                "akhbar.raw.v1", "akhbar.articles.v1", "akhbar.enriched.v1", "akhbar.deadletters.v1");
+                "akhbar.raw.v1", "akhbar.articles.v1", "akhbar.enriched.v1", "akhbar.deadletters.v1",
+                "akhbar.enrich.band-probes.v1", "akhbar.enrich.story-replies.v1");
     }
 }

@@ -1,0 +1,39 @@
+package io.akhbar.cli;
+
+import io.akhbar.cli.config.AkhbarConfig;
+import io.akhbar.cli.ops.ServiceEndpoints.HealthCheck;
+import io.akhbar.cli.pipeline.EnrichService;
+import io.akhbar.model.TopicSetup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+import java.util.concurrent.Callable;
+
+@Command(name = "enrich",
+        mixinStandardHelpOptions = true,
+        description = {
+                "The enrich service (Kafka Streams, exactly-once): articles -> normalised, deduplicated, grouped",
+                "into stories, tagged -> the enriched topic. Start more instances with the same settings to scale",
+                "out: partitions are shared among them. Runs until Ctrl-C."})
+final class EnrichCommand implements Callable<Integer> {
+    @Mixin
+    ConfigOptions configOptions;
+
+    @Override
+    public Integer call() throws Exception {
+        AkhbarConfig config = configOptions.load();
+        if (configOptions.print) {
+            System.out.print(config.toYaml());
+            return 0;
+        }
+        TopicSetup.ensure(config.kafka());
+        try (ServiceRuntime runtime = new ServiceRuntime("enrich", config)) {
+            EnrichService enrich = new EnrichService(config);
+            runtime.endpoints.check("streams", () -> enrich.runner().isRunning()
+                    ? HealthCheck.up(enrich.runner().state().name()) : HealthCheck.down(enrich.runner().state().name()));
+            System.err.printf("akhbar enrich: health and metrics on %s%n", runtime.endpointsUrl());
+            runtime.runUntilStopped(enrich::start, enrich::close);
+            return 0;
+        }
+    }
+}

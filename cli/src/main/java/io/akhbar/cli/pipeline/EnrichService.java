@@ -1,0 +1,55 @@
+package io.akhbar.cli.pipeline;
+
+import io.akhbar.cli.config.AkhbarConfig;
+import io.akhbar.enrich.EnrichSettings;
+import io.akhbar.enrich.EnrichTopology;
+import io.akhbar.enrich.tag.Tagger;
+import io.akhbar.model.Topics;
+import io.akhbar.model.streams.StreamsConfigs;
+import io.akhbar.model.streams.StreamsRunner;
+
+import java.util.List;
+import java.util.Map;
+
+/** The enrich stream: stories and tags, exactly once. */
+public final class EnrichService implements AutoCloseable {
+    public static final String STAGE = "enrich";
+    private final StreamsRunner runner;
+    private final String applicationId;
+
+    public EnrichService(AkhbarConfig config) {
+        EnrichSettings settings = config.enrich();
+        applicationId = applicationId(config);
+        Tagger tagger = settings.extraGazetteer() == null ? Tagger.withBundledData()
+                : Tagger.withBundledDataAnd(settings.extraGazetteer());
+        runner = new StreamsRunner(STAGE, EnrichTopology.build(config.kafka().topics(), settings, tagger),
+                StreamsConfigs.of(applicationId, STAGE, config.kafka(), settings.stateDir(), Map.of()));
+    }
+
+    public static String applicationId(AkhbarConfig config) {
+        return config.kafka().topicPrefix() + config.enrich().applicationId();
+    }
+
+    public static List<String> inputTopics(AkhbarConfig config) {
+        Topics topics = config.kafka().topics();
+        return List.of(topics.articles(), topics.bandProbes(), topics.storyReplies());
+    }
+
+    public EnrichService start() {
+        runner.start();
+        return this;
+    }
+
+    public StreamsRunner runner() {
+        return runner;
+    }
+
+    public String applicationId() {
+        return applicationId;
+    }
+
+    @Override
+    public void close() {
+        runner.close();
+    }
+}

@@ -1,0 +1,54 @@
+package io.akhbar.enrich;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Settings of the enrich stream; {@link #defaults()} is the one place their defaults live.
+ *
+ * @param applicationId         Kafka Streams application id (consumer group, state and internal topic prefix)
+ * @param bands                 LSH bands; with {@code rowsPerBand} this sets which similarities become candidates
+ * @param rowsPerBand           MinHash values per band; signature length is bands × rows
+ * @param shingleSize           words per shingle
+ * @param similarityThreshold   estimated Jaccard similarity of shingles from which two articles are one story
+ * @param window                how far apart in event time two articles may be and still be one story
+ * @param maxBandMembers        articles kept per band bucket (newest by event time win), bounding hot buckets
+ * @param stateDir              RocksDB state directory
+ * @param extraGazetteer        optional file of extra entities, in the bundled gazetteer's format
+ */
+public record EnrichSettings(String applicationId, int bands, int rowsPerBand, int shingleSize,
+                             double similarityThreshold, Duration window, int maxBandMembers, Path stateDir,
+                             Path extraGazetteer) {
+
+    public static EnrichSettings defaults() {
+        return new EnrichSettings("akhbar-enrich", 20, 5, 3, 0.5, Duration.ofDays(7), 500,
+                Path.of(System.getProperty("java.io.tmpdir"), "akhbar-streams"), null);
+    }
+
+    public EnrichSettings validate() {
+        require(applicationId != null && !applicationId.isBlank(), "enrich.applicationId is required");
+        require(bands >= 1 && rowsPerBand >= 1, "enrich.bands and enrich.rowsPerBand must be positive");
+        require(shingleSize >= 1, "enrich.shingleSize must be positive");
+        require(similarityThreshold > 0 && similarityThreshold <= 1, "enrich.similarityThreshold must be in (0, 1]");
+        require(window != null && !window.isNegative() && !window.isZero(), "enrich.window must be positive");
+        require(maxBandMembers >= 1, "enrich.maxBandMembers must be positive");
+        require(stateDir != null, "enrich.stateDir is required");
+        return this;
+    }
+
+    public EnrichSettings withApplicationId(String id) {
+        return new EnrichSettings(id, bands, rowsPerBand, shingleSize, similarityThreshold, window, maxBandMembers,
+                stateDir, extraGazetteer);
+    }
+
+    public EnrichSettings withStateDir(Path dir) {
+        return new EnrichSettings(applicationId, bands, rowsPerBand, shingleSize, similarityThreshold, window,
+                maxBandMembers, dir, extraGazetteer);
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+}

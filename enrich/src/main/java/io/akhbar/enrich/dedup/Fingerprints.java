@@ -1,0 +1,42 @@
+package io.akhbar.enrich.dedup;
+
+import io.akhbar.text.ArabicNormalizer;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * The content fingerprint: a hash of the normalised words of title and body, so that the same text behind other
+ * markup, other spellings of alef, added diacritics or obfuscation gets the same fingerprint.
+ */
+public final class Fingerprints {
+    private Fingerprints() {
+    }
+
+    public static String of(String title, List<String> paragraphs) {
+        MessageDigest digest = sha256();
+        update(digest, title);
+        for (String paragraph : paragraphs) {
+            update(digest, paragraph);
+        }
+        return HexFormat.of().formatHex(digest.digest(), 0, 16);
+    }
+
+    private static void update(MessageDigest digest, String text) {
+        for (String token : ArabicNormalizer.tokens(text)) {
+            digest.update(token.getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) ' ');
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JVM", e);
+        }
+    }
+}

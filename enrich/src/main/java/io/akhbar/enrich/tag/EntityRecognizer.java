@@ -1,0 +1,95 @@
+package io.akhbar.enrich.tag;
+
+import io.akhbar.model.Entity;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Finds gazetteer names in clauses of normalised words. At each word the longest spelling starting there wins (up
+ * to {@link Gazetteer#MAX_SPELLING_WORDS} words), matches never overlap, and the first word of a spelling may carry a
+ * proclitic ({@link Proclitics}); at equal length the word as written beats a reading without proclitic.
+ */
+final class EntityRecognizer {
+    private static final Comparator<Entity> MOST_MENTIONED_FIRST = Comparator.comparingInt(Entity::getMentions)
+            .reversed()
+            .thenComparing(Entity::getName)
+            .thenComparing(Entity::getType);
+
+    private final Gazetteer gazetteer;
+
+    EntityRecognizer(Gazetteer gazetteer) {
+        this.gazetteer = gazetteer;
+    }
+
+    /** Entities named in an article's clauses, each counted once per mention. */
+    List<Entity> entitiesIn(List<List<String>> clauses) {
+        Map<KnownEntity, Integer> plainMentions = new HashMap<>();
+        Map<KnownEntity, Integer> ambiguousMentions = new HashMap<>();
+        for (List<String> clause : clauses) {
+            for (Spelling spelling : spellingsIn(clause)) {
+                spelling.entity().ifPresent(entity ->
+                        (spelling.ambiguous() ? ambiguousMentions : plainMentions).merge(entity, 1, Integer::sum));
+            }
+        }
+        // One sense per article: once the article names the entity plainly, its ambiguous spellings mean it too.
+        return plainMentions.entrySet().stream()
+                .map(mentions -> Entity.newBuilder()
+                        .setType(mentions.getKey().type())
+                        .setName(mentions.getKey().name())
+                        .setMentions(mentions.getValue() + ambiguousMentions.getOrDefault(mentions.getKey(), 0))
+                        .build())
+                .sorted(MOST_MENTIONED_FIRST)
+                .toList();
+    }
+
+    /** The spellings found in one clause, in order. */
+    List<Spelling> spellingsIn(List<String> words) {
+        List<Spelling> found = new ArrayList<>();
+        int start = 0;
+        while (start < words.size()) {
+            Optional<Spelling> longest = longestSpellingAt(words, start);
+            if (longest.isPresent()) {
+                found.add(longest.get());
+                start += longest.get().words().size();
+            } else {
+                start++;
+            }
+        }
+        return found;
+    }
+
+    private Optional<Spelling> longestSpellingAt(List<String> words, int start) {
+        Spelling longest = null;
+        for (String reading : Proclitics.readings(words.get(start))) {
+            for (Spelling candidate : gazetteer.startingWith(reading)) {
+                if (longest != null && candidate.words().size() <= longest.words().size()) {
+                    break;
+                }
+                if (continuesAt(words, start, candidate)) {
+                    longest = candidate;
+                    break;
+                }
+            }
+        }
+        return Optional.ofNullable(longest);
+    }
+
+    /** Whether the words after {@code start} are the rest of {@code spelling}; its first word was matched already. */
+    private static boolean continuesAt(List<String> words, int start, Spelling spelling) {
+        List<String> expected = spelling.words();
+        if (start + expected.size() > words.size()) {
+            return false;
+        }
+        for (int i = 1; i < expected.size(); i++) {
+            if (!words.get(start + i).equals(expected.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

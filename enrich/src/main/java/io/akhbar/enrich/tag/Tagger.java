@@ -1,0 +1,71 @@
+package io.akhbar.enrich.tag;
+
+import io.akhbar.text.ArabicAnalysis;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Tags an article with the entities it names, its topics, its language and its length. Pure and thread-safe: the
+ * same text always gets the same tags from the same data, which is what lets a replay re-tag history.
+ */
+public final class Tagger {
+    /**
+     * Stored with every tagged article. Bump it whenever the gazetteer, the taxonomy or the rules change the output,
+     * so that re-tagged history is visibly newer than what the index holds.
+     */
+    public static final int VERSION = 1;
+
+    private final EntityRecognizer entities;
+    private final TopicTaxonomy taxonomy;
+
+    private Tagger(Gazetteer gazetteer, TopicTaxonomy taxonomy) {
+        this.entities = new EntityRecognizer(gazetteer);
+        this.taxonomy = taxonomy;
+    }
+
+    /** The tagger with the shipped gazetteer and taxonomy, which are read once per class loader. */
+    public static Tagger withBundledData() {
+        return Bundled.TAGGER;
+    }
+
+    /**
+     * The shipped data extended by a gazetteer file of the same format; where both spell the same words, the file
+     * wins, so configuration can also re-assign or suppress (NOT_A_NAME) a shipped spelling.
+     */
+    public static Tagger withBundledDataAnd(Path extraGazetteer) {
+        return new Tagger(Bundled.GAZETTEER.extendedWith(Gazetteer.read(extraGazetteer)), Bundled.TAXONOMY);
+    }
+
+    /**
+     * @param title      the article's title; may be null
+     * @param paragraphs the body, one string a paragraph; may be null
+     * @param langHint   the language the page declared, used only when the letters are not mostly Arabic; nullable
+     */
+    public Tags tag(String title, List<String> paragraphs, String langHint) {
+        String titleText = Objects.requireNonNullElse(title, "");
+        List<String> body = Objects.requireNonNullElse(paragraphs, List.of());
+        List<List<String>> bodyClauses = new ArrayList<>();
+        List<List<String>> bodyTerms = new ArrayList<>();
+        for (String paragraph : body) {
+            bodyClauses.addAll(Clauses.of(paragraph));
+            bodyTerms.add(ArabicAnalysis.terms(paragraph));
+        }
+        List<List<String>> allClauses = new ArrayList<>(Clauses.of(titleText));
+        allClauses.addAll(bodyClauses);
+        return new Tags(
+                entities.entitiesIn(allClauses),
+                taxonomy.topicsOf(ArabicAnalysis.terms(titleText), bodyTerms),
+                Language.of(titleText, body, langHint),
+                bodyClauses.stream().mapToInt(List::size).sum());
+    }
+
+    /** Holder so that the shipped data is parsed on first use, once, without locking. */
+    private static final class Bundled {
+        static final Gazetteer GAZETTEER = Gazetteer.bundled();
+        static final TopicTaxonomy TAXONOMY = TopicTaxonomy.bundled();
+        static final Tagger TAGGER = new Tagger(GAZETTEER, TAXONOMY);
+    }
+}

@@ -1,0 +1,239 @@
+package io.akhbar.enrich;
+
+import io.akhbar.enrich.StoryFixtures.Republish;
+import io.akhbar.enrich.StoryFixtures.Story;
+import io.akhbar.enrich.tag.Tagger;
+import io.akhbar.model.AkhbarSerdes;
+import io.akhbar.model.Article;
+import io.akhbar.model.DuplicateKind;
+import io.akhbar.model.EnrichedArticle;
+import io.akhbar.model.KafkaSettings;
+import io.akhbar.model.Topics;
+import io.akhbar.model.streams.StreamsConfigs;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import static io.akhbar.enrich.StoryFixtures.FIRST_PUBLISHED;
+import static io.akhbar.enrich.StoryFixtures.article;
+import static io.akhbar.enrich.StoryFixtures.seed;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EnrichTopologyTest {
+    private static final Topics TOPICS = Topics.DEFAULT;
+    private static final Tagger TAGGER = Tagger.withBundledData();
+
+    @TempDir
+    Path stateDir;
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, Article> articles;
+    private TestOutputTopic<String, EnrichedArticle> enriched;
+
+    @BeforeEach
+    void start() {
+        driver = newDriver(stateDir);
+        articles = driver.createInputTopic(TOPICS.articles(), new StringSerializer(), AkhbarSerdes.ARTICLE.serializer());
+        enriched = driver.createOutputTopic(TOPICS.enriched(), AkhbarSerdes.KEY.deserializer(),
+                AkhbarSerdes.ENRICHED_ARTICLE.deserializer());
+    }
+
+    @AfterEach
+    void stop() {
+        driver.close();
+    }
+
+    @Test
+    void fiveArticlesOnOneSubjectAreFiveStories() {
+        for (int i = 0; i < StoryFixtures.SEEDS; i++) {
+            pipe(article("https://outlet" + i + ".example/story", seed(i), FIRST_PUBLISHED.plusSeconds(i)));
+        }
+        Map<String, EnrichedArticle> latest = latestByKey();
+        assertThat(latest).hasSize(5);
+        assertThat(latest.values()).allSatisfy(a -> {
+            assertThat(a.getStoryId()).isEqualTo(a.getArticle().getId());
+            assertThat(a.getDuplicate()).isNull();
+        });
+    }
+
+    @ParameterizedTest
+    @EnumSource(Republish.class)
+    void aRepublishedCopyJoinsTheOriginalsStory(Republish change) {
+        Article original = article("https://taif.example/2024/03/idlib", seed(0), FIRST_PUBLISHED);
+        Article copy = article("https://wire.example/news/1", change.apply(seed(0)), FIRST_PUBLISHED.plusSeconds(3600));
+        pipe(original);
+        pipe(copy);
+        EnrichedArticle copied = latestByKey().get(copy.getId());
+        assertThat(copied.getStoryId()).isEqualTo(original.getId());
+        assertThat(copied.getDuplicate()).isEqualTo(change.changesNormalisedText() ? DuplicateKind.NEAR : DuplicateKind.EXACT);
+        assertThat(copied.getDuplicateOf()).isEqualTo(original.getId());
+    }
+
+    @Test
+    void labelledSetHasPairwisePrecisionAndRecallOfOne() {
+        List<Article> all = new ArrayList<>();
+        Map<String, Integer> truth = new HashMap<>();
+        for (int s = 0; s < StoryFixtures.SEEDS; s++) {
+            Article original = article("https://origin.example/" + s, seed(s), FIRST_PUBLISHED.plusSeconds(s * 60L));
+            all.add(original);
+            truth.put(original.getId(), s);
+            for (Republish change : Republish.values()) {
+                Article copy = article("https://copy-" + change.name().toLowerCase().replace('_', '-') + ".example/" + s,
+                        change.apply(seed(s)), FIRST_PUBLISHED.plusSeconds(3600 + s * 60L + change.ordinal()));
+                all.add(copy);
+                truth.put(copy.getId(), s);
+            }
+        }
+        all.forEach(this::pipe);
+        Map<String, EnrichedArticle> latest = latestByKey();
+        int truePairs = 0;
+        int falsePairs = 0;
+        int missedPairs = 0;
+        List<String> ids = new ArrayList<>(truth.keySet());
+        for (int i = 0; i < ids.size(); i++) {
+            for (int j = i + 1; j < ids.size(); j++) {
+                boolean same = truth.get(ids.get(i)).equals(truth.get(ids.get(j)));
+                boolean predicted = latest.get(ids.get(i)).getStoryId().equals(latest.get(ids.get(j)).getStoryId());
+                truePairs += same && predicted ? 1 : 0;
+                falsePairs += !same && predicted ? 1 : 0;
+                missedPairs += same && !predicted ? 1 : 0;
+            }
+        }
+        assertThat(falsePairs).as("pairs wrongly put in one story").isZero();
+        assertThat(missedPairs).as("pairs of one story not grouped").isZero();
+        assertThat(truePairs).isEqualTo(StoryFixtures.SEEDS * (Republish.values().length + 1) * Republish.values().length / 2);
+    }
+
+    @Test
+    void sameTextUnderAnotherUrlIsAnExactDuplicateOfTheEarlierOne() {
+        Article first = article("https://a.example/1", seed(2), FIRST_PUBLISHED);
+        Article second = article("https://b.example/1", seed(2), FIRST_PUBLISHED.plusSeconds(10));
+        pipe(first);
+        pipe(second);
+        Map<String, EnrichedArticle> latest = latestByKey();
+        EnrichedArticle dup = latest.get(second.getId());
+        assertThat(dup.getDuplicate()).isEqualTo(DuplicateKind.EXACT);
+        assertThat(dup.getDuplicateOf()).isEqualTo(first.getId());
+        assertThat(dup.getFingerprint()).isEqualTo(latest.get(first.getId()).getFingerprint());
+    }
+
+    @Test
+    void anUnchangedRecrawlIsDroppedAndAChangedOneIsANewVersion() {
+        Article article = article("https://a.example/1", seed(1), FIRST_PUBLISHED);
+        pipe(article);
+        assertThat(enriched.readValuesToList()).hasSize(1);
+
+        pipe(article);
+        assertThat(enriched.readValuesToList()).isEmpty();
+
+        Story edited = Republish.PARAGRAPH_ADDED.apply(seed(1));
+        pipe(article("https://a.example/1", edited, FIRST_PUBLISHED));
+        List<EnrichedArticle> versions = enriched.readValuesToList();
+        assertThat(versions).singleElement().satisfies(v -> assertThat(v.getContentVersion()).isEqualTo(2));
+    }
+
+    @Test
+    void anEarlierMemberArrivingLateBecomesTheStoryAndTheLaterOneIsReEmitted() {
+        Article original = article("https://taif.example/1", seed(0), FIRST_PUBLISHED);
+        Article copy = article("https://wire.example/1", Republish.TITLE_REWORDED.apply(seed(0)), FIRST_PUBLISHED.plusSeconds(600));
+        pipe(copy);
+        assertThat(latestByKeyFrom(enriched.readValuesToList()).get(copy.getId()).getStoryId()).isEqualTo(copy.getId());
+
+        pipe(original);
+        Map<String, EnrichedArticle> updates = latestByKeyFrom(enriched.readValuesToList());
+        assertThat(updates.get(copy.getId()).getStoryId()).isEqualTo(original.getId());
+        assertThat(updates.get(original.getId()).getStoryId()).isEqualTo(original.getId());
+    }
+
+    @Test
+    void aShuffledReplayGivesTheSameStories(@TempDir Path otherStateDir) {
+        List<Article> input = new ArrayList<>();
+        for (int s = 0; s < StoryFixtures.SEEDS; s++) {
+            input.add(article("https://o.example/" + s, seed(s), FIRST_PUBLISHED.plusSeconds(s)));
+            input.add(article("https://c.example/" + s, Republish.AGENCY_EDIT.apply(seed(s)), FIRST_PUBLISHED.plusSeconds(100 + s)));
+            input.add(article("https://d.example/" + s, Republish.SPELLING_VARIANTS.apply(seed(s)), FIRST_PUBLISHED.plusSeconds(200 + s)));
+        }
+        input.forEach(this::pipe);
+        Map<String, String> inOrder = storiesOf(latestByKey());
+
+        List<Article> shuffled = new ArrayList<>(input);
+        Collections.shuffle(shuffled, new Random(42));
+        try (TopologyTestDriver replay = newDriver(otherStateDir)) {
+            TestInputTopic<String, Article> in = replay.createInputTopic(TOPICS.articles(), new StringSerializer(),
+                    AkhbarSerdes.ARTICLE.serializer());
+            shuffled.forEach(a -> in.pipeInput(a.getId(), a));
+            Map<String, String> replayed = storiesOf(latestByKeyFrom(replay.createOutputTopic(TOPICS.enriched(),
+                    AkhbarSerdes.KEY.deserializer(), AkhbarSerdes.ENRICHED_ARTICLE.deserializer()).readValuesToList()));
+            assertThat(replayed).isEqualTo(inOrder);
+        }
+        assertThat(new java.util.HashSet<>(inOrder.values())).hasSize(StoryFixtures.SEEDS);
+    }
+
+    /**
+     * The dead letter itself is checked on the real broker (the test driver drops records that exception handlers
+     * produce); here: the poison record does not stop the stream.
+     */
+    @Test
+    void anUnreadableRecordDoesNotStopTheStream() {
+        TestInputTopic<String, byte[]> raw = driver.createInputTopic(TOPICS.articles(), new StringSerializer(),
+                new ByteArraySerializer());
+        raw.pipeInput("poison", "not avro at all".getBytes(StandardCharsets.UTF_8));
+        pipe(article("https://a.example/after-poison", seed(3), FIRST_PUBLISHED));
+        assertThat(latestByKey()).hasSize(1);
+    }
+
+    @Test
+    void documentVersionsGrowWithEveryEmissionOfAnArticle() {
+        Article original = article("https://taif.example/1", seed(0), FIRST_PUBLISHED);
+        Article copy = article("https://wire.example/1", seed(0), FIRST_PUBLISHED.plusSeconds(600));
+        pipe(copy);
+        pipe(original);
+        List<Long> copyVersions = enriched.readValuesToList().stream()
+                .filter(e -> e.getArticle().getId().equals(copy.getId()))
+                .map(EnrichedArticle::getDocumentVersion).toList();
+        assertThat(copyVersions).hasSize(2).isSorted().doesNotHaveDuplicates();
+    }
+
+    private TopologyTestDriver newDriver(Path dir) {
+        EnrichSettings settings = EnrichSettings.defaults().withStateDir(dir);
+        return new TopologyTestDriver(EnrichTopology.build(TOPICS, settings, TAGGER),
+                StreamsConfigs.of("enrich-test", "enrich", KafkaSettings.of("unused:9092"), dir, Map.of()));
+    }
+
+    private void pipe(Article article) {
+        articles.pipeInput(article.getId(), article);
+    }
+
+    private Map<String, EnrichedArticle> latestByKey() {
+        return latestByKeyFrom(enriched.readValuesToList());
+    }
+
+    private static Map<String, EnrichedArticle> latestByKeyFrom(List<EnrichedArticle> records) {
+        return records.stream().collect(Collectors.toMap(e -> e.getArticle().getId(), Function.identity(),
+                (older, newer) -> newer, LinkedHashMap::new));
+    }
+
+    private static Map<String, String> storiesOf(Map<String, EnrichedArticle> latest) {
+        return latest.values().stream().collect(Collectors.toMap(e -> e.getArticle().getCanonicalUrl(),
+                EnrichedArticle::getStoryId));
+    }
+}

@@ -1,0 +1,56 @@
+package io.akhbar.enrich.dedup;
+
+import io.akhbar.enrich.StoryFixtures;
+import io.akhbar.text.ArabicNormalizer;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class MinHasherTest {
+    private final MinHasher hasher = new MinHasher(100, 3);
+
+    @Test
+    void identicalTextsHaveIdenticalSignatures() {
+        List<String> tokens = tokens(0);
+        assertThat(hasher.signature(tokens)).isEqualTo(new MinHasher(100, 3).signature(new ArrayList<>(tokens)));
+    }
+
+    @Test
+    void estimatedSimilarityTracksTheTrueJaccardOfShingles() {
+        List<String> a = tokens(0);
+        List<String> b = new ArrayList<>(a.subList(0, a.size() * 3 / 4));
+        double estimated = MinHasher.similarity(boxed(hasher.signature(a)), boxed(hasher.signature(b)));
+        assertThat(estimated).isCloseTo(0.75, within(0.15));
+    }
+
+    @Test
+    void differentStoriesOnTheSameSubjectAreFarApart() {
+        for (int i = 0; i < StoryFixtures.SEEDS; i++) {
+            for (int j = i + 1; j < StoryFixtures.SEEDS; j++) {
+                double s = MinHasher.similarity(boxed(hasher.signature(tokens(i))), boxed(hasher.signature(tokens(j))));
+                assertThat(s).as("seed %d vs seed %d", i, j).isLessThan(0.15);
+            }
+        }
+    }
+
+    @Test
+    void bandingMakesCloseTextsLikelyCandidatesAndDistantOnesUnlikely() {
+        LshBands lsh = new LshBands(20, 5);
+        assertThat(lsh.candidateProbability(0.8)).isGreaterThan(0.99);
+        assertThat(lsh.candidateProbability(0.2)).isLessThan(0.01);
+        assertThat(lsh.bucketKeys(hasher.signature(tokens(1)))).hasSize(20).doesNotHaveDuplicates();
+    }
+
+    private static List<String> tokens(int seed) {
+        return StoryFixtures.seed(seed).paragraphs().stream().flatMap(p -> ArabicNormalizer.tokens(p).stream()).toList();
+    }
+
+    private static List<Integer> boxed(int[] values) {
+        return Arrays.stream(values).boxed().toList();
+    }
+}

@@ -1,0 +1,110 @@
+package io.akhbar.ingest.discover;
+
+import crawlercommons.sitemaps.AbstractSiteMap;
+import crawlercommons.sitemaps.SiteMap;
+import crawlercommons.sitemaps.SiteMapIndex;
+import crawlercommons.sitemaps.SiteMapParser;
+import crawlercommons.sitemaps.SiteMapURL;
+import crawlercommons.sitemaps.UnknownFormatException;
+import crawlercommons.sitemaps.extension.Extension;
+import crawlercommons.sitemaps.extension.ExtensionMetadata;
+import crawlercommons.sitemaps.extension.NewsAttributes;
+import io.akhbar.ingest.fetch.FetchResult;
+import java.io.IOException;
+import java.net.URL;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads the article URLs out of RSS and Atom feeds, XML and text sitemaps (Google News sitemaps included),
+ * following sitemap indexes down to a depth limit.
+ */
+public final class FeedDiscovery {
+    private static final Logger log = LoggerFactory.getLogger(FeedDiscovery.class);
+
+    /**
+     * @param urls       canonical article URLs, in document order
+     * @param unreadable documents that were fetched but are neither a feed nor a sitemap
+     */
+    public record Result(List<DiscoveredUrl> urls, List<String> unreadable) {
+    }
+
+    private final DocumentFetcher fetcher;
+    private final UrlCanonicalizer canonicalizer;
+    private final int maxSitemapDepth;
+
+    /** @param maxSitemapDepth levels of sitemap indexes followed below the given URL; 0 follows none */
+    public FeedDiscovery(DocumentFetcher fetcher, UrlCanonicalizer canonicalizer, int maxSitemapDepth) {
+        this.fetcher = fetcher;
+        this.canonicalizer = canonicalizer;
+        this.maxSitemapDepth = maxSitemapDepth;
+    }
+
+    /**
+     * The URLs listed by a feed or sitemap. A document that is unchanged since the last poll or could not be
+     * fetched lists nothing.
+     */
+    public Result discover(String feedOrSitemapUrl, String sourceId) throws InterruptedException {
+        List<DiscoveredUrl> urls = new ArrayList<>();
+        List<String> unreadable = new ArrayList<>();
+        walk(feedOrSitemapUrl, sourceId, 0, new HashSet<>(), urls, unreadable);
+        return new Result(List.copyOf(urls), List.copyOf(unreadable));
+    }
+
+    private void walk(String url, String sourceId, int depth, Set<String> visited, List<DiscoveredUrl> urls,
+                      List<String> unreadable) throws InterruptedException {
+        if (!visited.add(url) || !(fetcher.fetch(url) instanceof FetchResult.Fetched document)) {
+            return;
+        }
+        AbstractSiteMap parsed;
+        try {
+            parsed = newParser().parseSiteMap(
+                    document.contentType().orElse(""), document.body(), new URL(document.finalUrl()));
+        } catch (UnknownFormatException | IOException e) {
+            log.warn("not a feed or sitemap: {} source={} detail={}", url, sourceId, e.getMessage());
+            unreadable.add(url);
+            return;
+        }
+        if (parsed instanceof SiteMapIndex index) {
+            if (depth == maxSitemapDepth) {
+                log.warn("sitemap index nested deeper than {} levels, not followed: {} source={}",
+                        maxSitemapDepth, url, sourceId);
+                return;
+            }
+            for (AbstractSiteMap child : index.getSitemaps()) {
+                walk(child.getUrl().toString(), sourceId, depth + 1, visited, urls, unreadable);
+            }
+            return;
+        }
+        for (SiteMapURL entry : ((SiteMap) parsed).getSiteMapUrls()) {
+            canonicalizer.canonicalize(entry.getUrl().toString())
+                    .ifPresent(canonical -> urls.add(new DiscoveredUrl(canonical, sourceId, dateOf(entry))));
+        }
+    }
+
+    /** Not strict: news sites list articles outside the sitemap's own folder, which the protocol forbids. */
+    private static SiteMapParser newParser() {
+        SiteMapParser parser = new SiteMapParser(false);
+        parser.enableExtension(Extension.NEWS);
+        return parser;
+    }
+
+    private static Optional<Instant> dateOf(SiteMapURL entry) {
+        ExtensionMetadata[] news = entry.getAttributesForExtension(Extension.NEWS);
+        if (news != null) {
+            for (ExtensionMetadata metadata : news) {
+                if (metadata instanceof NewsAttributes attributes && attributes.getPublicationDateTime() != null) {
+                    return Optional.of(attributes.getPublicationDateTime().toInstant());
+                }
+            }
+        }
+        return Optional.ofNullable(entry.getLastModified()).map(Date::toInstant);
+    }
+}

@@ -1,0 +1,94 @@
+package io.akhbar.ingest.extract;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Raw page in, article out: decodes, parses once, cuts the page into blocks in one walk, picks the content by
+ * scoring ({@link ContentScorer}), assembles the paragraphs ({@link BodyAssembler}) and reads the metadata.
+ * Pure and thread-safe: the phrase rules are loaded once and never change.
+ */
+public final class ArticleExtractor {
+    /** Bump whenever the output for the same input can change, so stored extractions can be told apart. */
+    public static final String VERSION = "1.0.0";
+
+    /** A clean body shorter than this is retried with the text under furniture markup taken into account. */
+    private static final int MIN_CLEAN_BODY_CHARS = 250;
+    /** How far before the body a date line near the headline may sit. */
+    private static final int DATE_LINES_BEFORE_BODY = 15;
+    private static final int DATE_LINES_IN_BODY = 3;
+
+    private final BodyAssembler assembler;
+    private final BoilerplatePhrases phrases;
+
+    public ArticleExtractor() {
+        this.phrases = BoilerplatePhrases.load();
+        this.assembler = new BodyAssembler(phrases);
+    }
+
+    public ExtractedPage extract(byte[] body, String contentTypeHeader, String url) {
+        BinaryDetector.requireText(body);
+        return extractText(PageDecoder.decode(body, contentTypeHeader), url);
+    }
+
+    public ExtractedPage extract(String html, String url) {
+        BinaryDetector.requireText(html);
+        return extractText(html == null ? "" : html, url);
+    }
+
+    private ExtractedPage extractText(String html, String url) {
+        Document doc = Jsoup.parse(html, url == null ? "" : url);
+        PageMarkup markup = PageMarkup.of(doc);
+        JsonLd jsonLd = JsonLd.of(markup);
+        String title = TitleExtractor.find(markup, jsonLd, url);
+        String structuralByline = BylineExtractor.find(markup, jsonLd);
+
+        Segmentation seg = BlockSegmenter.segment(doc.body());
+        ContentScorer.Selection selection = ContentScorer.select(seg, true);
+        BodyAssembler.Body body = assembler.assemble(seg, selection.roots(), true, title, structuralByline);
+        if (body.chars() < MIN_CLEAN_BODY_CHARS) {
+            ContentScorer.Selection all = ContentScorer.select(seg, false);
+            BodyAssembler.Body retry = assembler.assemble(seg, all.roots(), false, title, structuralByline);
+            if (retry.chars() > body.chars()) {
+                selection = all;
+                body = retry;
+            }
+        }
+        List<String> paragraphs = body.paragraphs();
+        String method = jsonLd.hasArticle() ? "json-ld+dom" : "dom";
+
+        String byline = structuralByline != null ? structuralByline : body.byline();
+        String lang = LanguageDetector.detect(title + "\n" + String.join("\n", paragraphs), markup.htmlLang);
+        Instant published = DateExtractor.find(doc, markup, jsonLd, linesNearHeadline(seg, body), !lang.equals("en"));
+        String canonical = CanonicalUrl.find(markup, url);
+
+        String ogType = markup.meta("og:type").toLowerCase(Locale.ROOT);
+        boolean declaredArticle = jsonLd.hasArticle() || ogType.equals("article");
+        boolean declaredListing = jsonLd.isListing() || ogType.equals("website") && !jsonLd.hasArticle();
+        boolean isArticle = ListingDetector.isArticle(seg, selection.roots(), paragraphs, declaredArticle,
+                declaredListing);
+        return new ExtractedPage(title, byline, published, isArticle ? paragraphs : List.of(), lang, canonical,
+                isArticle, body.removed(), method);
+    }
+
+    /** The lines just above the body, nearest first, then the body's first lines: where a date line is printed. */
+    private static List<String> linesNearHeadline(Segmentation seg, BodyAssembler.Body body) {
+        List<String> lines = new ArrayList<>();
+        int first = body.firstBlock();
+        if (first < 0) {
+            return lines;
+        }
+        for (int i = first - 1; i >= Math.max(0, first - DATE_LINES_BEFORE_BODY); i--) {
+            lines.add(seg.blocks().get(i).text());
+        }
+        for (int i = first; i < Math.min(seg.blocks().size(), first + DATE_LINES_IN_BODY); i++) {
+            lines.add(seg.blocks().get(i).text());
+        }
+        return lines;
+    }
+}

@@ -1,0 +1,183 @@
+package io.akhbar.ingest.extract;
+
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Cuts a document into {@link Block}s in one walk over the DOM, skipping what can never be article text and
+ * marking what markup calls furniture (see {@link StructuralBoilerplate}).
+ */
+final class BlockSegmenter {
+
+    private static final Set<String> BLOCK_TAGS = Set.of(
+            "p", "div", "section", "article", "main", "header", "footer", "nav", "aside", "h1", "h2", "h3", "h4",
+            "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd", "blockquote", "pre", "table", "thead", "tbody", "tfoot",
+            "tr", "td", "th", "caption", "figure", "figcaption", "form", "fieldset", "legend", "address", "hr",
+            "center", "details", "summary", "hgroup", "body", "html", "menu");
+    private static final Set<String> CONTAINER_TAGS = Set.of(
+            "div", "section", "article", "main", "ul", "ol", "dl", "table", "aside", "header", "footer", "form",
+            "center", "details", "blockquote");
+    /** A line that is all link and this long reads as a headline: stacks of them make section pages. */
+    private static final int HEADLINE_LINK_CHARS = 25;
+    private static final double HEADLINE_LINK_SHARE = 0.8;
+
+    private BlockSegmenter() {
+    }
+
+    static boolean isBlock(Element el) {
+        return BLOCK_TAGS.contains(el.normalName());
+    }
+
+    static Segmentation segment(Element root) {
+        Walker walker = new Walker();
+        NodeTraversor.filter(walker, root);
+        walker.flush();
+        return new Segmentation(walker.blocks, walker.spans, walker.containers,
+                walker.headlineLinks.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    private static final class Walker implements NodeFilter {
+        final List<Block> blocks = new ArrayList<>();
+        final IdentityHashMap<Element, Segmentation.Span> spans = new IdentityHashMap<>();
+        final List<Element> containers = new ArrayList<>();
+        final List<Integer> headlineLinks = new ArrayList<>();
+
+        private final IdentityHashMap<Element, Integer> starts = new IdentityHashMap<>();
+        private final Deque<Element> blockStack = new ArrayDeque<>();
+        private Element[] marks = new Element[0];
+
+        private final StringBuilder text = new StringBuilder();
+        private boolean pendingSpace;
+        private int chars;
+        private int linkChars;
+        private int commas;
+        private int linkDepth;
+
+        @Override
+        public FilterResult head(Node node, int depth) {
+            if (node instanceof TextNode t) {
+                append(t.getWholeText());
+                return FilterResult.CONTINUE;
+            }
+            if (!(node instanceof Element el)) {
+                return FilterResult.CONTINUE;
+            }
+            String tag = el.normalName();
+            if (tag.equals("br")) {
+                flush();
+                return FilterResult.SKIP_ENTIRELY;
+            }
+            StructuralBoilerplate.Verdict verdict = StructuralBoilerplate.judge(el);
+            if (verdict == StructuralBoilerplate.Verdict.SKIP) {
+                return FilterResult.SKIP_ENTIRELY;
+            }
+            boolean block = BLOCK_TAGS.contains(tag);
+            boolean marked = verdict == StructuralBoilerplate.Verdict.MARK;
+            if (block) {
+                flush();
+                blockStack.push(el);
+                if (CONTAINER_TAGS.contains(tag)) {
+                    containers.add(el);
+                }
+            }
+            if (block || marked) {
+                starts.put(el, blocks.size());
+            }
+            if (marked) {
+                marks = Arrays.copyOf(marks, marks.length + 1);
+                marks[marks.length - 1] = el;
+            }
+            if (tag.equals("a")) {
+                linkDepth++;
+            }
+            return FilterResult.CONTINUE;
+        }
+
+        @Override
+        public FilterResult tail(Node node, int depth) {
+            if (!(node instanceof Element el)) {
+                return FilterResult.CONTINUE;
+            }
+            String tag = el.normalName();
+            if (tag.equals("a")) {
+                linkDepth--;
+            }
+            if (BLOCK_TAGS.contains(tag) && !blockStack.isEmpty() && blockStack.peek() == el) {
+                flush();
+                blockStack.pop();
+            }
+            Integer start = starts.remove(el);
+            if (start != null) {
+                spans.put(el, new Segmentation.Span(start, blocks.size(), depth));
+            }
+            if (marks.length > 0 && marks[marks.length - 1] == el) {
+                marks = Arrays.copyOf(marks, marks.length - 1);
+            }
+            return FilterResult.CONTINUE;
+        }
+
+        private void append(String raw) {
+            for (int i = 0; i < raw.length(); i++) {
+                char c = raw.charAt(i);
+                if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+                    pendingSpace = text.length() > 0;
+                    continue;
+                }
+                if (pendingSpace) {
+                    text.append(' ');
+                    pendingSpace = false;
+                }
+                text.append(c);
+                chars++;
+                if (linkDepth > 0) {
+                    linkChars++;
+                }
+                if (c == ',' || c == '\u060C' || c == '\uFF0C' || c == '\u3001') {
+                    commas++;
+                }
+            }
+        }
+
+        void flush() {
+            if (chars > 0) {
+                if (chars >= HEADLINE_LINK_CHARS && linkChars >= HEADLINE_LINK_SHARE * chars && marks.length == 0) {
+                    headlineLinks.add(blocks.size());
+                }
+                Element container = blockStack.peek();
+                blocks.add(new Block(blocks.size(), text.toString(), container, kindOf(container), chars, linkChars,
+                        commas, marks));
+            }
+            text.setLength(0);
+            pendingSpace = false;
+            chars = 0;
+            linkChars = 0;
+            commas = 0;
+        }
+
+        private static Block.Kind kindOf(Element container) {
+            if (container == null) {
+                return Block.Kind.TEXT;
+            }
+            return switch (container.normalName()) {
+                case "p" -> Block.Kind.PARAGRAPH;
+                case "h1", "h2", "h3", "h4", "h5", "h6" -> Block.Kind.HEADING;
+                case "li", "dt", "dd" -> Block.Kind.LIST_ITEM;
+                case "pre" -> Block.Kind.PREFORMATTED;
+                case "blockquote" -> Block.Kind.QUOTE;
+                case "td", "th" -> Block.Kind.CELL;
+                default -> Block.Kind.TEXT;
+            };
+        }
+    }
+}

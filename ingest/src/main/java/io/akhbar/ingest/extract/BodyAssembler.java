@@ -1,0 +1,166 @@
+package io.akhbar.ingest.extract;
+
+import io.akhbar.text.ArabicNormalizer;
+import org.jsoup.nodes.Element;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Turns the chosen content elements into the article's paragraphs: drops what markup, link density or wording
+ * says is furniture, the headline and byline repeated at the top of the body, a trailing author box, and
+ * repeats; repairs what is left for display.
+ */
+final class BodyAssembler {
+    /** Links make up most of a navigation line; prose with links in it stays well below. */
+    private static final double MAX_BLOCK_LINK_DENSITY = 0.5;
+    private static final double MAX_PROSE_LINK_DENSITY = 0.8;
+    private static final int PROSE_LINE_CHARS = 150;
+    private static final double MAX_GROUP_LINK_DENSITY = 0.33;
+    private static final double MAX_LIST_LINK_DENSITY = 0.2;
+    private static final double MAX_PROSE_GROUP_LINK_DENSITY = 0.5;
+    /** A group of blocks with this many commas is prose, whatever its links. */
+    private static final int PROSE_COMMAS = 10;
+    /** Bylines and date lines are printed within the first lines of the body. */
+    private static final int TOP_LINES = 3;
+    private static final int MAX_DATE_LINE = 60;
+    private static final int MAX_PHRASE_LINE = 400;
+    private static final int MAX_AUTHOR_BOX_LINE = 400;
+    private static final int AUTHOR_BOX_TAIL = 3;
+    private static final double MAX_MARKED_SHARE = 0.5;
+
+    /**
+     * @param paragraphs repaired paragraphs, in order
+     * @param removed    snippets dropped from the content area
+     * @param byline     a byline line found at the top of the body, or null
+     * @param firstBlock index of the first block of the content area, -1 when there is none
+     */
+    record Body(List<String> paragraphs, List<String> removed, String byline, int firstBlock, int chars) {
+    }
+
+    private final BoilerplatePhrases phrases;
+
+    BodyAssembler(BoilerplatePhrases phrases) {
+        this.phrases = phrases;
+    }
+
+    /**
+     * @param cleanOnly whether the roots were chosen by text outside furniture markup; when they were not, that
+     *                  markup misfired somewhere, and a mark over most of a root's text is not believed
+     */
+    Body assemble(Segmentation seg, List<Element> roots, boolean cleanOnly, String title, String knownByline) {
+        List<String> removed = new ArrayList<>();
+        List<Block> kept = new ArrayList<>();
+        for (Element root : roots) {
+            Segmentation.Span span = seg.span(root);
+            boolean[] linkGroups = linkGroups(seg, root, span);
+            int believedMarkChars = cleanOnly ? Integer.MAX_VALUE : (int) (seg.sums(false).chars(span) * MAX_MARKED_SHARE);
+            for (int i = span.start(); i < span.end(); i++) {
+                Block b = seg.blocks().get(i);
+                if (isMarkedBelow(seg, b, span, believedMarkChars) || linkGroups[i - span.start()]
+                        || isLinkLine(b)) {
+                    removed.add(b.text());
+                } else {
+                    kept.add(b);
+                }
+            }
+        }
+        int firstBlock = roots.isEmpty() ? -1 : seg.span(roots.get(0)).start();
+        return filterLines(kept, removed, title, knownByline, firstBlock);
+    }
+
+    /** Mostly a link: a navigation line; long prose keeps its links unless it is nearly all link. */
+    private static boolean isLinkLine(Block b) {
+        double density = b.linkDensity();
+        return density > MAX_BLOCK_LINK_DENSITY && (b.chars() < PROSE_LINE_CHARS || density > MAX_PROSE_LINK_DENSITY);
+    }
+
+    private static boolean isMarkedBelow(Segmentation seg, Block b, Segmentation.Span root, int believedMarkChars) {
+        for (Element mark : b.marks()) {
+            Segmentation.Span span = seg.span(mark);
+            if (span.depth() > root.depth() && seg.sums(false).chars(span) <= believedMarkChars) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Blocks inside a group (list, box, table) made mostly of links, such as a related-articles list. */
+    private static boolean[] linkGroups(Segmentation seg, Element root, Segmentation.Span rootSpan) {
+        boolean[] inGroup = new boolean[rootSpan.end() - rootSpan.start()];
+        Segmentation.Sums sums = seg.sums(false);
+        for (Element group : seg.containers()) {
+            Segmentation.Span span = seg.span(group);
+            if (span == null || span.isEmpty() || span.start() < rootSpan.start() || span.start() >= rootSpan.end()
+                    || !ContentScorer.contains(seg, root, group) || sums.commas(span) >= PROSE_COMMAS) {
+                continue;
+            }
+            double linkDensity = sums.linkDensity(span);
+            String tag = group.normalName();
+            boolean list = tag.equals("ul") || tag.equals("ol") || tag.equals("dl");
+            double limit = list ? MAX_LIST_LINK_DENSITY
+                    : ContentScorer.classWeight(group) > 0 ? MAX_PROSE_GROUP_LINK_DENSITY : MAX_GROUP_LINK_DENSITY;
+            if (linkDensity > limit) {
+                for (int i = span.start(); i < span.end(); i++) {
+                    inGroup[i - rootSpan.start()] = true;
+                }
+            }
+        }
+        return inGroup;
+    }
+
+    private Body filterLines(List<Block> blocks, List<String> removed, String title, String knownByline,
+                             int firstBlock) {
+        String titleKey = BoilerplatePhrases.canonical(title);
+        String bylineKey = knownByline == null ? "" : BoilerplatePhrases.canonical(knownByline);
+        Set<String> seen = new HashSet<>();
+        List<String> paragraphs = new ArrayList<>();
+        String bodyByline = null;
+        for (Block b : blocks) {
+            String text = b.text();
+            // Furniture lines are short; normalising every long paragraph only to compare it would double the cost.
+            boolean shortLine = text.length() <= MAX_PHRASE_LINE;
+            String key = shortLine ? BoilerplatePhrases.canonical(text) : text;
+            if (key.isEmpty() || key.equals(":")) {
+                continue;
+            }
+            boolean atTop = paragraphs.size() < TOP_LINES;
+            if (key.equals(titleKey) || !seen.add(key)) {
+                removed.add(text);
+            } else if (shortLine && phrases.matchCanonical(key).isPresent()) {
+                removed.add(text);
+            } else if (shortLine && atTop && (key.equals(bylineKey) || phrases.isBylineCanonical(key))) {
+                bodyByline = bodyByline == null ? ArabicNormalizer.repair(text) : bodyByline;
+                removed.add(text);
+            } else if (atTop && text.length() <= MAX_DATE_LINE && DateText.parse(text, true).isPresent()) {
+                removed.add(text);
+            } else {
+                paragraphs.add(ArabicNormalizer.repair(text));
+            }
+        }
+        dropTrailingAuthorBox(paragraphs, removed, bylineKey);
+        int chars = paragraphs.stream().mapToInt(String::length).sum();
+        return new Body(paragraphs, removed, bodyByline, firstBlock, chars);
+    }
+
+    /** A line naming the author near the end starts an author box: it and the short bio under it go. */
+    private static void dropTrailingAuthorBox(List<String> paragraphs, List<String> removed, String bylineKey) {
+        if (bylineKey.isEmpty()) {
+            return;
+        }
+        for (int i = Math.max(0, paragraphs.size() - AUTHOR_BOX_TAIL); i < paragraphs.size(); i++) {
+            if (BoilerplatePhrases.canonical(paragraphs.get(i)).equals(bylineKey)) {
+                boolean shortTail = paragraphs.subList(i, paragraphs.size()).stream()
+                        .allMatch(p -> p.length() <= MAX_AUTHOR_BOX_LINE);
+                if (shortTail) {
+                    List<String> box = paragraphs.subList(i, paragraphs.size());
+                    removed.addAll(box);
+                    box.clear();
+                }
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package io.akhbar.ingest.extract;
+
+import io.akhbar.text.ArabicNormalizer;
+import org.jsoup.nodes.Element;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Who wrote the article, as the page states it in markup: JSON-LD author, author meta tags, {@code rel=author}
+ * links, microdata, or an element named for it. A byline line written into the body is found by
+ * {@link BodyAssembler} instead.
+ */
+final class BylineExtractor {
+    private static final List<String> META_KEYS = List.of(
+            "author", "article:author", "byl", "sailthru.author", "parsely-author", "dc.creator", "dcterms.creator");
+    private static final Pattern LEADING_BY = Pattern.compile(
+            "^(?:by|written by|posted by|بقلم|كتب|كتبت|إعداد|اعداد)\\s*[:：\\-–]?\\s*", Pattern.CASE_INSENSITIVE);
+    /** Longer text under an author class is a bio or a whole author box, not a name. */
+    private static final int MAX_BYLINE = 80;
+
+    private BylineExtractor() {
+    }
+
+    static String find(PageMarkup doc, JsonLd jsonLd) {
+        String byline = clean(jsonLd.author());
+        for (int i = 0; byline.isEmpty() && i < META_KEYS.size(); i++) {
+            String value = doc.meta(META_KEYS.get(i));
+            if (!value.startsWith("http")) {
+                byline = clean(value);
+            }
+        }
+        if (byline.isEmpty()) {
+            for (Element el : doc.authorElements) {
+                Element name = el.selectFirst("[itemprop=name]");
+                byline = clean(name != null ? name.text() : el.normalName().equals("meta") ? el.attr("content") : el.text());
+                if (!byline.isEmpty()) {
+                    break;
+                }
+            }
+        }
+        return byline.isEmpty() ? null : ArabicNormalizer.repair(byline);
+    }
+
+    private static String clean(String value) {
+        if (value == null) {
+            return "";
+        }
+        String s = LEADING_BY.matcher(value.strip()).replaceFirst("").strip();
+        return s.length() > MAX_BYLINE ? "" : s;
+    }
+}

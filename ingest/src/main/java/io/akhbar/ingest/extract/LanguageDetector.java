@@ -1,0 +1,115 @@
+package io.akhbar.ingest.extract;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The language of a page from the script of its text: Arabic when Arabic letters are a large share, otherwise
+ * the page's own {@code lang} (a hint that sites often leave at a template default), otherwise the script.
+ */
+final class LanguageDetector {
+    /** Arabic news quotes English names and acronyms; a third of the letters in Arabic script is already Arabic. */
+    private static final double ARABIC_SHARE = 0.3;
+    private static final int SAMPLE = 4000;
+    private static final double ENGLISH_SHARE = 0.1;
+    private static final Pattern WORD_SPLIT = Pattern.compile("[^\\p{L}]+");
+    private static final Set<String> ENGLISH_FUNCTION_WORDS = Set.of(
+            "the", "and", "of", "to", "in", "is", "that", "for", "it", "with", "was", "on", "are", "as", "by", "this",
+            "be", "at", "from", "has", "have", "an", "but", "not", "they", "you", "he", "she", "we", "his", "her");
+
+    private LanguageDetector() {
+    }
+
+    static String detect(String text, String htmlLang) {
+        int arabic = 0;
+        int latin = 0;
+        int cyrillic = 0;
+        int hangul = 0;
+        int kana = 0;
+        int han = 0;
+        int letters = 0;
+        int n = Math.min(text.length(), SAMPLE);
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (!Character.isLetter(c)) {
+                continue;
+            }
+            letters++;
+            switch (Character.UnicodeScript.of(c)) {
+                case ARABIC -> arabic++;
+                case LATIN -> latin++;
+                case CYRILLIC -> cyrillic++;
+                case HANGUL -> hangul++;
+                case HIRAGANA, KATAKANA -> kana++;
+                case HAN -> han++;
+                default -> { }
+            }
+        }
+        String hint = primarySubtag(htmlLang);
+        if (letters == 0) {
+            return hint.isEmpty() ? "und" : hint;
+        }
+        if (arabic >= ARABIC_SHARE * letters) {
+            return "ar";
+        }
+        if (latin * 2 > letters && looksEnglish(text)) {
+            return "en";
+        }
+        if (!hint.isEmpty() && !hint.equals("ar") && hintFitsScript(hint, latin, cyrillic, hangul, kana, han, letters)) {
+            return hint;
+        }
+        if (hangul * 2 > letters) {
+            return "ko";
+        }
+        if (kana > 0 && (kana + han) * 2 > letters) {
+            return "ja";
+        }
+        if (han * 2 > letters) {
+            return "zh";
+        }
+        if (cyrillic * 2 > letters) {
+            return "ru";
+        }
+        return "en";
+    }
+
+    /**
+     * Sites serve English text under a template's lang="de" too; English function words are frequent enough
+     * that a tenth of the words being among them settles it.
+     */
+    private static boolean looksEnglish(String text) {
+        int words = 0;
+        int function = 0;
+        for (String word : WORD_SPLIT.split(text.substring(0, Math.min(text.length(), SAMPLE)).toLowerCase(Locale.ROOT))) {
+            if (!word.isEmpty()) {
+                words++;
+                if (ENGLISH_FUNCTION_WORDS.contains(word)) {
+                    function++;
+                }
+            }
+        }
+        return words > 0 && function >= ENGLISH_SHARE * words;
+    }
+
+    /** A template's default lang="en" on a Russian page is wrong; the script settles it. */
+    private static boolean hintFitsScript(String hint, int latin, int cyrillic, int hangul, int kana, int han,
+                                          int letters) {
+        return switch (hint) {
+            case "ru", "uk", "bg", "sr", "be", "kk", "mk" -> cyrillic * 2 > letters;
+            case "ko" -> hangul * 2 > letters;
+            case "ja" -> (kana + han) * 2 > letters;
+            case "zh" -> han * 2 > letters;
+            case "fa", "ur", "ps", "ku", "ar" -> false;
+            default -> latin * 2 > letters;
+        };
+    }
+
+    private static String primarySubtag(String lang) {
+        if (lang == null || lang.isBlank()) {
+            return "";
+        }
+        String primary = lang.strip().toLowerCase(Locale.ROOT).split("[-_]", 2)[0];
+        return primary.matches("[a-z]{2,3}") ? primary : "";
+    }
+}

@@ -1,0 +1,111 @@
+package io.akhbar.ingest.extract;
+
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The elements that carry metadata (meta tags, JSON-LD scripts, canonical links, {@code <time>}, headings,
+ * author and date markup), gathered in one walk over the document: asking the DOM for each of them separately
+ * would walk the whole page a dozen times.
+ */
+final class PageMarkup {
+    private static final Set<String> AUTHOR_CLASSES = Set.of(
+            "author-name", "byline", "author", "post-author", "entry-author", "writer", "article-author",
+            "byline-name", "author_name", "authorname");
+
+    final String title;
+    final String htmlLang;
+    final List<Element> jsonLdScripts = new ArrayList<>();
+    final List<Element> canonicalLinks = new ArrayList<>();
+    final List<Element> times = new ArrayList<>();
+    final List<Element> h1s = new ArrayList<>();
+    final List<Element> authorElements = new ArrayList<>();
+    final List<Element> datePublishedElements = new ArrayList<>();
+    final List<Element> metas = new ArrayList<>();
+    private final Map<String, String> metaContent = new HashMap<>();
+
+    private PageMarkup(Document doc) {
+        this.title = doc.title();
+        Element html = doc.selectFirst("html");
+        this.htmlLang = html == null ? "" : html.attr("lang");
+        NodeTraversor.traverse((NodeVisitor) (node, depth) -> collect(node), doc);
+    }
+
+    static PageMarkup of(Document doc) {
+        return new PageMarkup(doc);
+    }
+
+    private void collect(Node node) {
+        if (!(node instanceof Element el)) {
+            return;
+        }
+        switch (el.normalName()) {
+            case "meta" -> addMeta(el);
+            case "script" -> {
+                if (el.attr("type").toLowerCase(Locale.ROOT).contains("ld+json")) {
+                    jsonLdScripts.add(el);
+                }
+            }
+            case "link" -> {
+                if (el.attr("rel").equalsIgnoreCase("canonical") && el.hasAttr("href")) {
+                    canonicalLinks.add(el);
+                }
+            }
+            case "time" -> times.add(el);
+            case "h1" -> h1s.add(el);
+            default -> { }
+        }
+        if (el.attributesSize() == 0) {
+            return;
+        }
+        String itemprop = el.attr("itemprop");
+        if (itemprop.equalsIgnoreCase("datePublished") || itemprop.equalsIgnoreCase("dateCreated")) {
+            datePublishedElements.add(el);
+        }
+        if (el.attr("rel").equalsIgnoreCase("author") || itemprop.equalsIgnoreCase("author") || hasAuthorClass(el)) {
+            authorElements.add(el);
+        }
+    }
+
+    private static boolean hasAuthorClass(Element el) {
+        String cls = el.className();
+        if (cls.isEmpty()) {
+            return false;
+        }
+        for (String name : cls.toLowerCase(Locale.ROOT).split("\\s+")) {
+            if (AUTHOR_CLASSES.contains(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void addMeta(Element meta) {
+        metas.add(meta);
+        String content = meta.attr("content").strip();
+        if (content.isEmpty()) {
+            return;
+        }
+        for (String attr : List.of("property", "name", "itemprop")) {
+            String key = meta.attr(attr).strip().toLowerCase(Locale.ROOT);
+            if (!key.isEmpty()) {
+                metaContent.putIfAbsent(key, content);
+            }
+        }
+    }
+
+    /** The first non-empty content of a meta tag named {@code key} in property, name or itemprop; "" if none. */
+    String meta(String key) {
+        return metaContent.getOrDefault(key.toLowerCase(Locale.ROOT), "");
+    }
+}

@@ -1,0 +1,118 @@
+package io.akhbar.ingest.extract;
+
+import org.jsoup.nodes.Element;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Recognises page furniture by markup alone: elements never holding article text (scripts, forms' controls,
+ * hidden nodes) are skipped, and elements whose tag, class, id or role says navigation, sharing, comments,
+ * related links and the like are marked, so their text neither counts towards content nor reaches the output.
+ */
+final class StructuralBoilerplate {
+
+    enum Verdict { KEEP, SKIP, MARK }
+
+    private static final Set<String> SKIPPED_TAGS = Set.of(
+            "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed", "canvas",
+            "button", "select", "option", "input", "textarea", "video", "audio", "map", "head", "link", "meta",
+            "dialog");
+    private static final Set<String> MARKED_TAGS = Set.of(
+            "nav", "footer", "aside", "form", "header", "figure", "figcaption", "menu", "label", "fieldset");
+    private static final Set<String> NEVER_MARKED_TAGS = Set.of("html", "body", "main", "article");
+    private static final Set<String> MARKED_ROLES = Set.of(
+            "navigation", "banner", "contentinfo", "complementary", "menu", "menubar", "search", "dialog", "alert");
+
+    /** Names that only furniture carries, whatever else the class list says. */
+    private static final KeywordMatcher STRONG = KeywordMatcher.of(Set.of(
+            "comment", "disqus", "related", "share", "sharing", "social", "breadcrumb", "newsletter", "subscribe",
+            "signup", "sign-up", "cookie", "consent", "gdpr", "tagcloud", "tag-cloud", "post-tags", "entry-tags",
+            "article-tags", "tags-", "-tags", "about-author", "author-box", "authorbox", "author-bio", "author-info",
+            "author-card", "author-details", "ticker", "breaking-news", "breaking_news", "go-to-top", "back-to-top",
+            "scroll-to-top", "scroll-top", "scrolltop", "gotop", "totop", "most-read", "mostread", "most-popular",
+            "popular", "trending", "outbrain", "taboola", "zergnet", "revcontent", "sponsor", "promo", "advert",
+            "caption", "gallery", "slideshow", "carousel", "screen-reader", "sr-only", "visually-hidden",
+            "skip-link", "print-only", "pagination", "pager", "read-more", "readmore", "read-also", "also-read",
+            "recommend", "more-stories", "more-news", "next-post", "prev-post", "post-navigation", "nav-links",
+            "modal", "popup", "overlay", "toolbar", "masthead", "byline", "post-meta", "entry-meta", "article-meta",
+            "meta-info", "post-info", "rating", "reaction", "emoji", "dateline", "timestamp"));
+    /** Words that must stand alone: as substrings they occur inside ordinary words ("ad" in "header"). */
+    private static final Set<String> STRONG_TOKENS = Set.of(
+            "ad", "ads", "adv", "advs", "tags", "tag", "copyright", "meta", "print", "date", "author", "credit",
+            "credits", "source", "sources");
+    /** Names of layout regions that often also wrap the article, so they yield to a content-ish name. */
+    private static final KeywordMatcher WEAK = KeywordMatcher.of(Set.of(
+            "header", "footer", "sidebar", "widget", "menu", "navbar", "nav-", "-nav", "topbar", "top-bar",
+            "bottom-bar", "extra", "aside", "links", "login", "search", "banner", "brand", "logo", "legal",
+            "shoutbox", "supplement", "community", "combx", "remark", "rss", "skyscraper"));
+    /** Names that say an element holds the article, which outweighs a weak furniture name on the same element. */
+    private static final KeywordMatcher CONTENT_NAME = KeywordMatcher.of(Set.of(
+            "article", "content", "entry", "main", "body", "post", "story", "text", "column", "shadow", "single",
+            "blog", "page"));
+    private static final Pattern TOKEN_SEPARATORS = Pattern.compile("[\\s_-]+");
+    private static final Pattern HIDDEN_STYLE = Pattern.compile(
+            "display\\s*:\\s*none|visibility\\s*:\\s*hidden", Pattern.CASE_INSENSITIVE);
+
+    private StructuralBoilerplate() {
+    }
+
+    static Verdict judge(Element el) {
+        String tag = el.normalName();
+        if (SKIPPED_TAGS.contains(tag) || isHidden(el)) {
+            return Verdict.SKIP;
+        }
+        if (NEVER_MARKED_TAGS.contains(tag)) {
+            return Verdict.KEEP;
+        }
+        if (MARKED_TAGS.contains(tag)) {
+            return Verdict.MARK;
+        }
+        String role = el.attr("role");
+        if (!role.isEmpty() && MARKED_ROLES.contains(role.toLowerCase(Locale.ROOT))) {
+            return Verdict.MARK;
+        }
+        if (el.attr("itemprop").equalsIgnoreCase("articleBody")) {
+            return Verdict.KEEP;
+        }
+        String names = names(el);
+        if (names.isEmpty()) {
+            return Verdict.KEEP;
+        }
+        if (STRONG.foundIn(names) || hasStrongToken(names)) {
+            return Verdict.MARK;
+        }
+        if (WEAK.foundIn(names) && !CONTENT_NAME.foundIn(names)) {
+            return Verdict.MARK;
+        }
+        return Verdict.KEEP;
+    }
+
+    private static boolean hasStrongToken(String names) {
+        for (String token : TOKEN_SEPARATORS.split(names)) {
+            if (STRONG_TOKENS.contains(token)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Class and id, lower case, space separated; empty when the element has neither. */
+    static String names(Element el) {
+        String cls = el.className();
+        String id = el.id();
+        if (cls.isEmpty() && id.isEmpty()) {
+            return "";
+        }
+        return (cls + " " + id).toLowerCase(Locale.ROOT).strip();
+    }
+
+    private static boolean isHidden(Element el) {
+        if (el.hasAttr("hidden")) {
+            return true;
+        }
+        String style = el.attr("style");
+        return !style.isEmpty() && HIDDEN_STYLE.matcher(style).find();
+    }
+}

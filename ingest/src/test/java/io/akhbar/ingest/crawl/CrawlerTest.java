@@ -1,0 +1,254 @@
+package io.akhbar.ingest.crawl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.akhbar.ingest.fetch.LocalWebServer;
+import io.akhbar.ingest.fetch.LocalWebServer.Request;
+import io.akhbar.ingest.fetch.LocalWebServer.Response;
+import io.akhbar.ingest.fetch.TestSettings;
+import io.akhbar.model.ArticleKeys;
+import io.akhbar.model.RawPage;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** A small news site on a real HTTP server on 127.0.0.1, crawled end to end into an in-memory sink. */
+class CrawlerTest {
+    private static final Pattern ARTICLE_LINK = Pattern.compile("/2025/\\d\\d/[^/]+/$");
+
+    private LocalWebServer server;
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final List<String> keys = Collections.synchronizedList(new ArrayList<>());
+    private final List<RawPage> pages = Collections.synchronizedList(new ArrayList<>());
+    private final RawPageSink sink = (key, page) -> {
+        keys.add(key);
+        pages.add(page);
+    };
+
+    @BeforeEach
+    void startServer() throws IOException {
+        server = LocalWebServer.start();
+        server.route("/robots.txt", Response.of(200, "text/plain", "User-agent: *\nDisallow: /private/\n"));
+    }
+
+    @AfterEach
+    void stopServer() {
+        server.close();
+    }
+
+    private Crawler crawler(CrawlerSettings settings, Source... sources) {
+        return new Crawler(settings, List.of(sources), sink, registry);
+    }
+
+    private Source source(List<String> feeds, List<Source.Section> sections, Duration repoll) {
+        return new Source("sample", "موقع تجريبي", feeds, List.of(), sections, repoll, Optional.empty());
+    }
+
+    private void article(String path) {
+        server.route(path, Response.html("<html><body><h1>" + path + "</h1><p>نص الخبر</p></body></html>"));
+    }
+
+    /** An RSS feed of the given paths, answering 304 to a request that carries its ETag. */
+    private void feed(String... paths) {
+        StringBuilder items = new StringBuilder();
+        for (String path : paths) {
+            items.append("<item><title>خبر</title><link>").append(server.url(path).replace("&", "&amp;"))
+                    .append("</link></item>");
+        }
+        String rss = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>t</title>" + items
+                + "</channel></rss>";
+        server.route("/feed/", request -> "\"feed-v1\"".equals(request.headers().get("if-none-match"))
+                ? Response.status(304)
+                : Response.of(200, "application/rss+xml; charset=UTF-8", rss).with("ETag", "\"feed-v1\""));
+    }
+
+    @Test
+    void crawlsEachArticleOnceWhateverTheSpellingOfItsLinks() throws Exception {
+        List.of("/2025/01/one/", "/2025/01/two/", "/2025/01/three/").forEach(this::article);
+        feed("/2025/01/one/", "/2025/01/two/?utm_source=rss&utm_medium=feed", "/2025/01/three/#comments");
+        server.route("/category/news/", Response.html("""
+                <a href="/2025/01/one/">1</a> <a href="/2025/01/two/">2</a> <a href="/2025/01/three/">3</a>
+                <a href="/category/sport/">sport</a>"""));
+
+        try (Crawler crawler = crawler(TestSettings.fast().build(), source(List.of(server.url("/feed/")),
+                List.of(new Source.Section(server.url("/category/news/"), ARTICLE_LINK)), Duration.ofMinutes(5)))) {
+            CrawlReport report = crawler.crawlOnce();
+
+            assertThat(report.discovered()).isEqualTo(3);
+            assertThat(report.fetched()).isEqualTo(3);
+            assertThat(report.failed()).isZero();
+            assertThat(pages).extracting(RawPage::getUrl).containsExactlyInAnyOrder(
+                    server.url("/2025/01/one/"), server.url("/2025/01/two/"), server.url("/2025/01/three/"));
+            for (int i = 0; i < pages.size(); i++) {
+                RawPage page = pages.get(i);
+                assertThat(keys.get(i)).isEqualTo(ArticleKeys.of(page.getUrl()));
+                assertThat(page.getFinalUrl()).isEqualTo(page.getUrl());
+                assertThat(page.getSource()).isEqualTo("sample");
+                assertThat(page.getStatus()).isEqualTo(200);
+                assertThat(page.getHeaders()).containsEntry("content-type", "text/html; charset=utf-8");
+                assertThat(StandardCharsets.UTF_8.decode(page.getBody()).toString()).contains("نص الخبر");
+            }
+            for (String path : List.of("/2025/01/one/", "/2025/01/two/", "/2025/01/three/")) {
+                assertThat(server.requestsTo(path)).as(path).hasSize(1);
+            }
+            assertThat(registry.counter(CrawlMetrics.PAGES, "site", "sample", "outcome", "fetched").count())
+                    .isEqualTo(3);
+            assertThat(registry.counter(CrawlMetrics.BYTES, "site", "sample").count()).isPositive();
+
+            CrawlReport again = crawler.crawlOnce();
+
+            assertThat(again.fetched()).isZero();
+            assertThat(again.skippedAsSeen()).isEqualTo(3);
+            assertThat(server.requestsTo("/feed/")).hasSize(2);
+            assertThat(server.requestsTo("/feed/").get(1).headers()).containsEntry("if-none-match", "\"feed-v1\"");
+            assertThat(pages).hasSize(3);
+        }
+        assertOneRequestAtATime(server.requests());
+    }
+
+    @Test
+    void countsFailuresByReasonAndCarriesOnRetryingOnlyTransientOnes() throws Exception {
+        article("/2025/01/ok/");
+        server.route("/2025/01/huge/", Response.html("x".repeat(5000)));
+        AtomicBoolean overloaded = new AtomicBoolean(true);
+        server.route("/2025/01/flaky/", request -> overloaded.get() ? Response.status(503) : Response.html("ok"));
+        feed("/2025/01/ok/", "/private/2025/01/secret/", "/2025/01/gone/", "/2025/01/huge/", "/2025/01/flaky/");
+        CrawlerSettings settings = TestSettings.fast().maxBodyBytes(1000).maxRetries(0).build();
+
+        try (Crawler crawler = crawler(settings, source(List.of(server.url("/feed/")), List.of(),
+                Duration.ofMinutes(5)))) {
+            CrawlReport report = crawler.crawlOnce();
+
+            assertThat(report.fetched()).isEqualTo(1);
+            assertThat(report.failedByReason()).isEqualTo(Map.of(
+                    "robots-denied", 1, "http-error", 2, "too-large", 1));
+            assertThat(registry.counter(CrawlMetrics.ROBOTS_DENIED, "site", "sample").count()).isEqualTo(1);
+            assertThat(registry.counter(CrawlMetrics.FAILURES, "site", "sample", "reason", "too-large").count())
+                    .isEqualTo(1);
+            assertThat(server.requestsTo("/private/2025/01/secret/")).isEmpty();
+
+            overloaded.set(false);
+            CrawlReport again = crawler.crawlOnce();
+
+            assertThat(again.discovered()).isZero();
+            assertThat(again.fetched()).isEqualTo(1);
+            assertThat(again.failed()).isZero();
+            assertThat(server.requestsTo("/2025/01/gone/")).hasSize(1);
+            assertThat(pages).extracting(RawPage::getUrl)
+                    .containsExactly(server.url("/2025/01/ok/"), server.url("/2025/01/flaky/"));
+        }
+    }
+
+    @Test
+    void countsDiscoveryFailuresWithoutStoppingOtherSources() throws Exception {
+        article("/2025/01/ok/");
+        feed("/2025/01/ok/");
+        server.route("/not-a-feed/", Response.html("<html>oops</html>"));
+        Source broken = new Source("broken", "b", List.of(server.url("/missing-feed/"), server.url("/not-a-feed/")),
+                List.of(), List.of(), Duration.ofMinutes(5), Optional.empty());
+
+        try (Crawler crawler = crawler(TestSettings.fast().build(), broken,
+                source(List.of(server.url("/feed/")), List.of(), Duration.ofMinutes(5)))) {
+            CrawlReport report = crawler.crawlOnce();
+
+            assertThat(report.fetched()).isEqualTo(1);
+            assertThat(report.discoveryFailedByReason()).isEqualTo(Map.of("http-error", 1, "unreadable", 1));
+            assertThat(registry.counter(CrawlMetrics.FAILURES, "site", "broken", "reason", "unreadable").count())
+                    .isEqualTo(1);
+        }
+    }
+
+    @Test
+    void retriesPagesTheSinkCouldNotTake() throws Exception {
+        article("/2025/01/one/");
+        feed("/2025/01/one/");
+        AtomicInteger attempts = new AtomicInteger();
+        RawPageSink failingOnce = (key, page) -> {
+            if (attempts.incrementAndGet() == 1) {
+                throw new IllegalStateException("broker unavailable");
+            }
+            sink.accept(key, page);
+        };
+
+        try (Crawler crawler = new Crawler(TestSettings.fast().build(),
+                List.of(source(List.of(server.url("/feed/")), List.of(), Duration.ofMinutes(5))), failingOnce,
+                registry)) {
+            assertThat(crawler.crawlOnce().failedByReason()).isEqualTo(Map.of("sink-error", 1));
+            assertThat(crawler.crawlOnce().fetched()).isEqualTo(1);
+        }
+        assertThat(pages).hasSize(1);
+    }
+
+    @Test
+    void fetchesTheNewestFirstAndLeavesWhatIsOverThePerSourceLimitForTheNextPass() throws Exception {
+        List.of("/2025/01/old/", "/2025/01/newer/", "/2025/01/newest/").forEach(this::article);
+        String rss = """
+                <?xml version="1.0"?><rss version="2.0"><channel><title>t</title>
+                <item><link>%s</link><pubDate>Mon, 06 Jan 2025 08:00:00 GMT</pubDate></item>
+                <item><link>%s</link><pubDate>Mon, 06 Jan 2025 10:00:00 GMT</pubDate></item>
+                <item><link>%s</link><pubDate>Mon, 06 Jan 2025 09:00:00 GMT</pubDate></item>
+                </channel></rss>""".formatted(server.url("/2025/01/old/"), server.url("/2025/01/newest/"),
+                server.url("/2025/01/newer/"));
+        server.route("/feed/", request -> request.headers().containsKey("if-none-match")
+                ? Response.status(304)
+                : Response.of(200, "application/rss+xml", rss).with("ETag", "\"1\""));
+
+        try (Crawler crawler = crawler(TestSettings.fast().maxPagesPerSource(2).fetchThreads(1).build(),
+                source(List.of(server.url("/feed/")), List.of(), Duration.ofMinutes(5)))) {
+            CrawlReport first = crawler.crawlOnce();
+
+            assertThat(first.fetched()).isEqualTo(2);
+            assertThat(first.deferred()).isEqualTo(1);
+            assertThat(pages).extracting(RawPage::getUrl)
+                    .containsExactly(server.url("/2025/01/newest/"), server.url("/2025/01/newer/"));
+
+            CrawlReport second = crawler.crawlOnce();
+
+            assertThat(second.fetched()).isEqualTo(1);
+            assertThat(pages).extracting(RawPage::getUrl).last().isEqualTo(server.url("/2025/01/old/"));
+        }
+    }
+
+    @Test
+    void runForeverPollsAgainUntilClosed() throws Exception {
+        article("/2025/01/one/");
+        feed("/2025/01/one/");
+        Crawler crawler = crawler(TestSettings.fast().build(),
+                source(List.of(server.url("/feed/")), List.of(), Duration.ofMillis(20)));
+        Thread runner = new Thread(crawler::runForever, "run-forever-test");
+        runner.start();
+
+        for (int wait = 0; wait < 500 && server.requestsTo("/feed/").size() < 3; wait++) {
+            Thread.sleep(10);
+        }
+        crawler.close();
+        runner.join(5000);
+
+        assertThat(runner.isAlive()).isFalse();
+        assertThat(server.requestsTo("/feed/").size()).isGreaterThanOrEqualTo(3);
+        assertThat(server.requestsTo("/2025/01/one/")).hasSize(1);
+        assertThat(pages).hasSize(1);
+    }
+
+    private static void assertOneRequestAtATime(List<Request> requests) {
+        List<Request> byStart = requests.stream().sorted(Comparator.comparingLong(Request::startedNanos)).toList();
+        for (int i = 1; i < byStart.size(); i++) {
+            assertThat(byStart.get(i).startedNanos()).as("%s began after %s was answered",
+                    byStart.get(i).path(), byStart.get(i - 1).path())
+                    .isGreaterThan(byStart.get(i - 1).answeredNanos());
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package io.akhbar.model;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * How every service reaches Kafka. {@code clientProperties} passes anything else (security.protocol, sasl.*,
+ * ssl.*) straight to the clients, so SASL/SSL deployments need no code change.
+ */
+public record KafkaSettings(String bootstrapServers, String topicPrefix, int partitions, short replicationFactor,
+                            Map<String, String> clientProperties) {
+
+    public static final int DEFAULT_PARTITIONS = 3;
+
+    public KafkaSettings {
+        clientProperties = Map.copyOf(clientProperties == null ? Map.of() : clientProperties);
+        topicPrefix = topicPrefix == null ? "" : topicPrefix;
+    }
+
+    public static KafkaSettings of(String bootstrapServers) {
+        return new KafkaSettings(bootstrapServers, "", DEFAULT_PARTITIONS, (short) 1, Map.of());
+    }
+
+    public KafkaSettings withTopicPrefix(String prefix) {
+        return new KafkaSettings(bootstrapServers, prefix, partitions, replicationFactor, clientProperties);
+    }
+
+    public KafkaSettings validate() {
+        if (bootstrapServers == null || bootstrapServers.isBlank()) {
+            throw new IllegalArgumentException("kafka.bootstrapServers is required");
+        }
+        if (partitions < 1) {
+            throw new IllegalArgumentException("kafka.partitions must be at least 1, got " + partitions);
+        }
+        if (replicationFactor < 1) {
+            throw new IllegalArgumentException("kafka.replicationFactor must be at least 1, got " + replicationFactor);
+        }
+        return this;
+    }
+
+    public Topics topics() {
+        return Topics.withPrefix(topicPrefix);
+    }
+
+    /** Client properties with the bootstrap servers and overrides; callers add what their client needs. */
+    public Map<String, Object> clientConfig() {
+        Map<String, Object> config = new HashMap<>(clientProperties);
+        config.put("bootstrap.servers", bootstrapServers);
+        return config;
+    }
+}

@@ -1,0 +1,37 @@
+package io.akhbar.model.streams;
+
+import io.akhbar.model.KafkaSettings;
+import io.akhbar.model.TopicSetup;
+import io.akhbar.model.deadletter.StreamsDeadLetterHandler;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.StreamsConfig;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+
+/** The configuration every Akhbar Streams application shares: exactly-once, dead letters, one state directory. */
+public final class StreamsConfigs {
+    private StreamsConfigs() {
+    }
+
+    public static Properties of(String applicationId, String stage, KafkaSettings kafka, Path stateDir,
+                                Map<String, ?> overrides) {
+        Properties props = new Properties();
+        props.putAll(kafka.clientConfig());
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toAbsolutePath().toString());
+        props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) kafka.replicationFactor());
+        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, StreamsDeadLetterHandler.class);
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, StreamsDeadLetterHandler.class);
+        props.put(StreamsDeadLetterHandler.STAGE_CONFIG, stage);
+        props.put(StreamsDeadLetterHandler.TOPIC_CONFIG, kafka.topics().deadLetters());
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), TopicSetup.LARGE_RECORD_BYTES);
+        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        props.putAll(overrides);
+        return props;
+    }
+}
