@@ -28,9 +28,6 @@ final class BlockSegmenter {
     private static final Set<String> CONTAINER_TAGS = Set.of(
             "div", "section", "article", "main", "ul", "ol", "dl", "table", "aside", "header", "footer", "form",
             "center", "details", "blockquote");
-    /** A line that is all link and this long reads as a headline: stacks of them make section pages. */
-    private static final int HEADLINE_LINK_CHARS = 25;
-    private static final double HEADLINE_LINK_SHARE = 0.8;
 
     private BlockSegmenter() {
     }
@@ -43,15 +40,13 @@ final class BlockSegmenter {
         Walker walker = new Walker();
         NodeTraversor.filter(walker, root);
         walker.flush();
-        return new Segmentation(walker.blocks, walker.spans, walker.containers,
-                walker.headlineLinks.stream().mapToInt(Integer::intValue).toArray());
+        return new Segmentation(walker.blocks, walker.spans, walker.containers);
     }
 
     private static final class Walker implements NodeFilter {
         final List<Block> blocks = new ArrayList<>();
         final IdentityHashMap<Element, Segmentation.Span> spans = new IdentityHashMap<>();
         final List<Element> containers = new ArrayList<>();
-        final List<Integer> headlineLinks = new ArrayList<>();
 
         private final IdentityHashMap<Element, Integer> starts = new IdentityHashMap<>();
         private final Deque<Element> blockStack = new ArrayDeque<>();
@@ -151,9 +146,6 @@ final class BlockSegmenter {
 
         void flush() {
             if (chars > 0) {
-                if (chars >= HEADLINE_LINK_CHARS && linkChars >= HEADLINE_LINK_SHARE * chars && marks.length == 0) {
-                    headlineLinks.add(blocks.size());
-                }
                 Element container = blockStack.peek();
                 blocks.add(new Block(blocks.size(), text.toString(), container, kindOf(container), chars, linkChars,
                         commas, marks));

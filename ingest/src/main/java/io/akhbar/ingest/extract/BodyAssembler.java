@@ -1,6 +1,5 @@
 package io.akhbar.ingest.extract;
 
-import io.akhbar.text.ArabicNormalizer;
 import org.jsoup.nodes.Element;
 
 import java.util.ArrayList;
@@ -91,10 +90,14 @@ final class BodyAssembler {
     private static boolean[] linkGroups(Segmentation seg, Element root, Segmentation.Span rootSpan) {
         boolean[] inGroup = new boolean[rootSpan.end() - rootSpan.start()];
         Segmentation.Sums sums = seg.sums(false);
-        for (Element group : seg.containers()) {
+        List<Element> containers = seg.containers();
+        for (int c = seg.firstContainerFrom(rootSpan.start()); c < containers.size(); c++) {
+            Element group = containers.get(c);
             Segmentation.Span span = seg.span(group);
-            if (span == null || span.isEmpty() || span.start() < rootSpan.start() || span.start() >= rootSpan.end()
-                    || !ContentScorer.contains(seg, root, group) || sums.commas(span) >= PROSE_COMMAS) {
+            if (span.start() >= rootSpan.end()) {
+                break;
+            }
+            if (span.isEmpty() || !ContentScorer.contains(seg, root, group) || sums.commas(span) >= PROSE_COMMAS) {
                 continue;
             }
             double linkDensity = sums.linkDensity(span);
@@ -132,12 +135,12 @@ final class BodyAssembler {
             } else if (shortLine && phrases.matchCanonical(key).isPresent()) {
                 removed.add(text);
             } else if (shortLine && atTop && (key.equals(bylineKey) || phrases.isBylineCanonical(key))) {
-                bodyByline = bodyByline == null ? ArabicNormalizer.repair(text) : bodyByline;
+                bodyByline = bodyByline == null ? Display.repair(text) : bodyByline;
                 removed.add(text);
             } else if (atTop && text.length() <= MAX_DATE_LINE && DateText.parse(text, true).isPresent()) {
                 removed.add(text);
             } else {
-                paragraphs.add(ArabicNormalizer.repair(text));
+                paragraphs.add(Display.repair(text));
             }
         }
         dropTrailingAuthorBox(paragraphs, removed, bylineKey);

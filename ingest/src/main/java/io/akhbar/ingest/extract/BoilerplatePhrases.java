@@ -28,6 +28,8 @@ final class BoilerplatePhrases {
     /** Bylines are a name or two and a role; longer lines are prose. */
     private static final int MAX_BYLINE_LINE = 80;
     private static final int MAX_BYLINE_WORDS = 9;
+    /** Below the combining diacritics block: Latin letters, digits and punctuation only. */
+    private static final char LATIN_END = '\u0300';
 
     enum Kind { LABEL, PREFIX, CONTAINS, BYLINE_PREFIX, BYLINE_CONTAINS }
 
@@ -158,7 +160,7 @@ final class BoilerplatePhrases {
      * because it separates a label from the link that follows it.
      */
     static String canonical(String text) {
-        String normalized = ArabicNormalizer.normalize(text);
+        String normalized = isLatin(text) ? text.toLowerCase(Locale.ROOT) : ArabicNormalizer.normalize(text);
         StringBuilder out = new StringBuilder(normalized.length());
         boolean space = true;
         for (int i = 0; i < normalized.length(); i++) {
@@ -178,6 +180,19 @@ final class BoilerplatePhrases {
             }
         }
         return out.toString().strip();
+    }
+
+    /**
+     * Latin-script text needs none of what Arabic normalisation does, and it is most of what the extractor
+     * compares on English pages, where normalising would cost more than parsing.
+     */
+    private static boolean isLatin(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= LATIN_END) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean startsWithWords(String canon, String prefix) {

@@ -2,7 +2,6 @@ package io.akhbar.ingest.extract;
 
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The language of a page from the script of its text: Arabic when Arabic letters are a large share, otherwise
@@ -11,9 +10,9 @@ import java.util.regex.Pattern;
 final class LanguageDetector {
     /** Arabic news quotes English names and acronyms; a third of the letters in Arabic script is already Arabic. */
     private static final double ARABIC_SHARE = 0.3;
-    private static final int SAMPLE = 4000;
+    private static final int SAMPLE = 3000;
     private static final double ENGLISH_SHARE = 0.1;
-    private static final Pattern WORD_SPLIT = Pattern.compile("[^\\p{L}]+");
+    private static final int MAX_FUNCTION_WORD = 4;
     private static final Set<String> ENGLISH_FUNCTION_WORDS = Set.of(
             "the", "and", "of", "to", "in", "is", "that", "for", "it", "with", "was", "on", "are", "as", "by", "this",
             "be", "at", "from", "has", "have", "an", "but", "not", "they", "you", "he", "she", "we", "his", "her");
@@ -32,18 +31,23 @@ final class LanguageDetector {
         int n = Math.min(text.length(), SAMPLE);
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
-            if (!Character.isLetter(c)) {
+            if (c < 'A' || !Character.isLetter(c)) {
                 continue;
             }
             letters++;
-            switch (Character.UnicodeScript.of(c)) {
-                case ARABIC -> arabic++;
-                case LATIN -> latin++;
-                case CYRILLIC -> cyrillic++;
-                case HANGUL -> hangul++;
-                case HIRAGANA, KATAKANA -> kana++;
-                case HAN -> han++;
-                default -> { }
+            if (c <= '\u024F') {
+                latin++;
+            } else if (c >= '\u0600' && c <= '\u06FF' || c >= '\u0750' && c <= '\u077F' || c >= '\u08A0' && c <= '\u08FF'
+                    || c >= '\uFB50' && c <= '\uFDFF' || c >= '\uFE70' && c <= '\uFEFF') {
+                arabic++;
+            } else if (c >= '\u0400' && c <= '\u04FF') {
+                cyrillic++;
+            } else if (c >= '\uAC00' && c <= '\uD7AF' || c >= '\u1100' && c <= '\u11FF' || c >= '\u3130' && c <= '\u318F') {
+                hangul++;
+            } else if (c >= '\u3040' && c <= '\u30FF') {
+                kana++;
+            } else if (c >= '\u4E00' && c <= '\u9FFF' || c >= '\u3400' && c <= '\u4DBF') {
+                han++;
             }
         }
         String hint = primarySubtag(htmlLang);
@@ -81,12 +85,19 @@ final class LanguageDetector {
     private static boolean looksEnglish(String text) {
         int words = 0;
         int function = 0;
-        for (String word : WORD_SPLIT.split(text.substring(0, Math.min(text.length(), SAMPLE)).toLowerCase(Locale.ROOT))) {
-            if (!word.isEmpty()) {
+        int n = Math.min(text.length(), SAMPLE);
+        int start = -1;
+        for (int i = 0; i <= n; i++) {
+            boolean letter = i < n && Character.isLetter(text.charAt(i));
+            if (letter && start < 0) {
+                start = i;
+            } else if (!letter && start >= 0) {
                 words++;
-                if (ENGLISH_FUNCTION_WORDS.contains(word)) {
+                if (i - start <= MAX_FUNCTION_WORD
+                        && ENGLISH_FUNCTION_WORDS.contains(text.substring(start, i).toLowerCase(Locale.ROOT))) {
                     function++;
                 }
+                start = -1;
             }
         }
         return words > 0 && function >= ENGLISH_SHARE * words;

@@ -5,18 +5,21 @@ import org.jsoup.nodes.Element;
 import java.util.List;
 
 /**
- * Tells section and listing pages from articles. A listing's best text region is a stack of teasers: a
- * headline link per short excerpt, with no run of prose that dominates; an article's region is prose with, at
- * most, a few long links among many paragraphs.
+ * Tells section and listing pages from articles. A listing's best text region is a stack of teasers, each a
+ * line that is all headline link followed by a short excerpt; an article is prose, where headline links, if
+ * any, come bunched together in one related-articles list rather than one before every paragraph.
  */
 final class ListingDetector {
     /** Less body text than this is a stub, a gallery or an error page, not an article. */
     private static final int MIN_ARTICLE_CHARS = 100;
+    private static final int HEADLINE_CHARS = 25;
+    private static final double HEADLINE_LINK_SHARE = 0.8;
+    private static final int EXCERPT_CHARS = 40;
+    private static final double EXCERPT_LINK_SHARE = 0.3;
     private static final int MIN_TEASERS = 4;
-    /** Teasers are a headline and an excerpt; articles run many paragraphs per long link. */
-    private static final double TEASERS_PER_PARAGRAPH = 0.5;
-    private static final double TEASERS_PER_PARAGRAPH_DECLARED_ARTICLE = 1.0;
-    private static final int EXCERPT_CHARS = 300;
+    /** Share of the kept paragraphs that are teaser excerpts, beyond which the region is a listing. */
+    private static final double TEASER_SHARE = 0.5;
+    private static final double TEASER_SHARE_DECLARED_ARTICLE = 0.8;
 
     private ListingDetector() {
     }
@@ -30,14 +33,21 @@ final class ListingDetector {
         int teasers = 0;
         for (Element root : roots) {
             Segmentation.Span span = seg.span(root);
-            teasers += seg.headlineLinksBetween(span.start(), span.end());
+            for (int i = span.start(); i + 1 < span.end(); i++) {
+                if (isHeadline(seg.blocks().get(i)) && isExcerpt(seg.blocks().get(i + 1))) {
+                    teasers++;
+                }
+            }
         }
-        if (teasers < MIN_TEASERS) {
-            return true;
-        }
-        int[] lengths = paragraphs.stream().mapToInt(String::length).sorted().toArray();
-        int median = lengths[lengths.length / 2];
-        double ratio = declaredArticle && !declaredListing ? TEASERS_PER_PARAGRAPH_DECLARED_ARTICLE : TEASERS_PER_PARAGRAPH;
-        return !(teasers >= ratio * paragraphs.size() && median <= EXCERPT_CHARS);
+        double share = declaredArticle && !declaredListing ? TEASER_SHARE_DECLARED_ARTICLE : TEASER_SHARE;
+        return teasers < MIN_TEASERS || teasers < share * paragraphs.size();
+    }
+
+    private static boolean isHeadline(Block b) {
+        return !b.isMarked() && b.chars() >= HEADLINE_CHARS && b.linkChars() >= HEADLINE_LINK_SHARE * b.chars();
+    }
+
+    private static boolean isExcerpt(Block b) {
+        return b.chars() >= EXCERPT_CHARS && b.linkDensity() < EXCERPT_LINK_SHARE;
     }
 }

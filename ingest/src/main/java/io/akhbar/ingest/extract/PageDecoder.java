@@ -73,6 +73,10 @@ public final class PageDecoder {
      * covers old Arabic sites and keeps the accented Latin letters of windows-1252 where they were.
      */
     private static String decodeUndeclared(byte[] body) {
+        String utf8 = new String(body, StandardCharsets.UTF_8);
+        if (utf8.indexOf('\uFFFD') < 0) {
+            return utf8;
+        }
         try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)

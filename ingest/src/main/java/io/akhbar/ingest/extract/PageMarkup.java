@@ -79,7 +79,8 @@ final class PageMarkup {
 
     private static boolean hasAuthorClass(Element el) {
         String cls = el.className();
-        if (cls.isEmpty()) {
+        // Cheap rejection first: this runs on every element of the page.
+        if (cls.isEmpty() || !(cls.contains("uthor") || cls.contains("yline") || cls.contains("riter"))) {
             return false;
         }
         for (String name : cls.toLowerCase(Locale.ROOT).split("\\s+")) {

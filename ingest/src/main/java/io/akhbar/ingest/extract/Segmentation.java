@@ -21,16 +21,13 @@ final class Segmentation {
     private final List<Block> blocks;
     private final IdentityHashMap<Element, Span> spans;
     private final List<Element> containers;
-    private final int[] headlineLinkBlocks;
     private final Sums clean;
     private final Sums all;
 
-    Segmentation(List<Block> blocks, IdentityHashMap<Element, Span> spans, List<Element> containers,
-                 int[] headlineLinkBlocks) {
+    Segmentation(List<Block> blocks, IdentityHashMap<Element, Span> spans, List<Element> containers) {
         this.blocks = List.copyOf(blocks);
         this.spans = spans;
         this.containers = List.copyOf(containers);
-        this.headlineLinkBlocks = headlineLinkBlocks;
         this.clean = new Sums(blocks, true);
         this.all = new Sums(blocks, false);
     }
@@ -48,28 +45,24 @@ final class Segmentation {
         return containers;
     }
 
-    /** Prefix sums over the blocks outside furniture ({@code cleanOnly}) or over all blocks. */
-    Sums sums(boolean cleanOnly) {
-        return cleanOnly ? clean : all;
-    }
-
-    /** Links with headline-length text (teasers) among the blocks {@code [start, end)}. */
-    int headlineLinksBetween(int start, int end) {
-        return lowerBound(headlineLinkBlocks, end) - lowerBound(headlineLinkBlocks, start);
-    }
-
-    private static int lowerBound(int[] sorted, int key) {
+    /** Index in {@link #containers()} of the first container whose blocks start at or after {@code blockIndex}. */
+    int firstContainerFrom(int blockIndex) {
         int lo = 0;
-        int hi = sorted.length;
+        int hi = containers.size();
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (sorted[mid] < key) {
+            if (spans.get(containers.get(mid)).start() < blockIndex) {
                 lo = mid + 1;
             } else {
                 hi = mid;
             }
         }
         return lo;
+    }
+
+    /** Prefix sums over the blocks outside furniture ({@code cleanOnly}) or over all blocks. */
+    Sums sums(boolean cleanOnly) {
+        return cleanOnly ? clean : all;
     }
 
     static final class Sums {

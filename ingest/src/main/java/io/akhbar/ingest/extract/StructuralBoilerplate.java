@@ -51,7 +51,6 @@ final class StructuralBoilerplate {
     private static final KeywordMatcher CONTENT_NAME = KeywordMatcher.of(Set.of(
             "article", "content", "entry", "main", "body", "post", "story", "text", "column", "shadow", "single",
             "blog", "page"));
-    private static final Pattern TOKEN_SEPARATORS = Pattern.compile("[\\s_-]+");
     private static final Pattern HIDDEN_STYLE = Pattern.compile(
             "display\\s*:\\s*none|visibility\\s*:\\s*hidden", Pattern.CASE_INSENSITIVE);
 
@@ -90,12 +89,20 @@ final class StructuralBoilerplate {
     }
 
     private static boolean hasStrongToken(String names) {
-        for (String token : TOKEN_SEPARATORS.split(names)) {
-            if (STRONG_TOKENS.contains(token)) {
-                return true;
+        int start = 0;
+        for (int i = 0; i <= names.length(); i++) {
+            if (i == names.length() || isTokenSeparator(names.charAt(i))) {
+                if (i > start && STRONG_TOKENS.contains(names.substring(start, i))) {
+                    return true;
+                }
+                start = i + 1;
             }
         }
         return false;
+    }
+
+    private static boolean isTokenSeparator(char c) {
+        return c == ' ' || c == '-' || c == '_' || c == '\t' || c == '\n';
     }
 
     /** Class and id, lower case, space separated; empty when the element has neither. */

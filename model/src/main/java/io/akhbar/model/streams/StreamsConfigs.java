@@ -13,6 +13,9 @@ import java.util.Properties;
 
 /** The configuration every Akhbar Streams application shares: exactly-once, dead letters, one state directory. */
 public final class StreamsConfigs {
+    /** Kafka 5 turns this on by default; turning it on now keeps behaviour the same across the upgrade. */
+    private static final String PROCESSING_HANDLER_FOR_GLOBAL_STATE = "processing.exception.handler.global.enabled";
+
     private StreamsConfigs() {
     }
 
@@ -26,6 +29,7 @@ public final class StreamsConfigs {
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) kafka.replicationFactor());
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, StreamsDeadLetterHandler.class);
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, StreamsDeadLetterHandler.class);
+        props.put(PROCESSING_HANDLER_FOR_GLOBAL_STATE, true);
         props.put(StreamsDeadLetterHandler.STAGE_CONFIG, stage);
         props.put(StreamsDeadLetterHandler.TOPIC_CONFIG, kafka.topics().deadLetters());
         props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");

@@ -1,5 +1,6 @@
 package io.akhbar.sink.write;
 
+import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.ErrorCause;
@@ -16,6 +17,8 @@ import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Sends documents to the alias in one bulk request, each with its article version as external version, and says
@@ -24,12 +27,12 @@ import java.util.List;
 public final class BulkWriter {
     public static final String LATENCY_METRIC = "akhbar.sink.bulk.latency";
 
-    private final ElasticsearchClient client;
+    private final ElasticsearchAsyncClient asyncClient;
     private final String alias;
     private final Timer latency;
 
     public BulkWriter(ElasticsearchClient client, String alias, MeterRegistry registry) {
-        this.client = client;
+        this.asyncClient = new ElasticsearchAsyncClient(client._transport(), client._transportOptions());
         this.alias = alias;
         this.latency = Timer.builder(LATENCY_METRIC)
                 .description("Time of one bulk request to Elasticsearch, failed ones included")
@@ -44,25 +47,39 @@ public final class BulkWriter {
      *                                           no retry fixes
      */
     public List<DocumentOutcome> write(List<VersionedDocument> documents) {
-        if (documents.isEmpty()) {
-            return List.of();
-        }
-        BulkRequest request = request(documents);
-        Timer.Sample sample = Timer.start();
-        BulkResponse response;
         try {
-            response = client.bulk(request);
-        } catch (IOException e) {
-            throw failure(e);
-        } catch (ElasticsearchException e) {
-            throw failure(e);
-        } finally {
-            sample.stop(latency);
+            return writeAsync(documents).join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw e;
         }
+    }
+
+    /**
+     * Like {@link #write(List)} without waiting, so that the caller can prepare the next request meanwhile; the
+     * future fails with the exceptions {@code write} throws.
+     */
+    public CompletableFuture<List<DocumentOutcome>> writeAsync(List<VersionedDocument> documents) {
+        if (documents.isEmpty()) {
+            return CompletableFuture.completedFuture(List.of());
+        }
+        Timer.Sample sample = Timer.start();
+        return asyncClient.bulk(request(documents)).handle((response, error) -> {
+            sample.stop(latency);
+            if (error != null) {
+                throw failure(error instanceof CompletionException ? error.getCause() : error);
+            }
+            return outcomes(response, documents.size());
+        });
+    }
+
+    private static List<DocumentOutcome> outcomes(BulkResponse response, int documents) {
         List<BulkResponseItem> items = response.items();
-        if (items.size() != documents.size()) {
-            throw new IllegalStateException("Elasticsearch answered " + items.size() + " items for "
-                    + documents.size() + " documents");
+        if (items.size() != documents) {
+            throw new IllegalStateException("Elasticsearch answered " + items.size() + " items for " + documents
+                    + " documents");
         }
         List<DocumentOutcome> outcomes = new ArrayList<>(items.size());
         for (BulkResponseItem item : items) {
@@ -118,21 +135,24 @@ public final class BulkWriter {
         return cause == null ? reason : reason + " (caused by " + cause.type() + ": " + cause.reason() + ")";
     }
 
-    private static RuntimeException failure(IOException e) {
-        if (e instanceof TransportException transport && transport.statusCode() > 0 && !isRetriable(transport.statusCode())) {
+    private static RuntimeException failure(Throwable error) {
+        if (error instanceof ElasticsearchException refused) {
+            if (refused.status() == 429) {
+                return new ElasticsearchUnavailableException("too_many_requests",
+                        "Elasticsearch is overloaded: " + refused.getMessage(), refused);
+            }
+            if (refused.status() >= 500) {
+                return new ElasticsearchUnavailableException("server_error", "Elasticsearch failed: " + refused.getMessage(), refused);
+            }
+            return new IllegalStateException("Elasticsearch refused the bulk request: " + refused.getMessage(), refused);
+        }
+        if (error instanceof TransportException transport && transport.statusCode() > 0 && !isRetriable(transport.statusCode())) {
             return new IllegalStateException("Elasticsearch refused the bulk request with status "
-                    + transport.statusCode() + ": " + e.getMessage(), e);
+                    + transport.statusCode() + ": " + transport.getMessage(), transport);
         }
-        return new ElasticsearchUnavailableException("unreachable", "Elasticsearch is unreachable: " + e, e);
-    }
-
-    private static RuntimeException failure(ElasticsearchException e) {
-        if (e.status() == 429) {
-            return new ElasticsearchUnavailableException("too_many_requests", "Elasticsearch is overloaded: " + e.getMessage(), e);
+        if (error instanceof IOException) {
+            return new ElasticsearchUnavailableException("unreachable", "Elasticsearch is unreachable: " + error, error);
         }
-        if (e.status() >= 500) {
-            return new ElasticsearchUnavailableException("server_error", "Elasticsearch failed: " + e.getMessage(), e);
-        }
-        return new IllegalStateException("Elasticsearch refused the bulk request: " + e.getMessage(), e);
+        return error instanceof RuntimeException runtime ? runtime : new IllegalStateException(error);
     }
 }

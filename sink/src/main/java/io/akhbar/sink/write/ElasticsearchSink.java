@@ -37,6 +37,8 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -78,7 +80,10 @@ public final class ElasticsearchSink implements AutoCloseable {
     private volatile boolean closed;
 
     // Touched by the loop thread only (the rebalance listener runs inside poll, on that thread).
-    private Batch batch = new Batch();
+    private Batch filling = new Batch();
+    private InFlight sending;
+    /** Set when closing left records unsettled: committing any later batch would skip them. */
+    private boolean abandoned;
     private boolean subscribed;
     private boolean paused;
     private IndexSetup indexSetup;
@@ -201,11 +206,15 @@ public final class ElasticsearchSink implements AutoCloseable {
         lastActivityNanos = System.nanoTime();
         while (!closing && !done.getAsBoolean()) {
             pollInto(settings.pollTimeout());
-            if (batch.isDue(settings.bulkMaxDocs(), settings.bulkMaxBytes(), settings.bulkFlushInterval(), System.nanoTime())) {
-                flush();
+            if (sending != null && sending.outcomes().isDone()) {
+                finishSending();
+            }
+            if (filling.isDue(settings.bulkMaxDocs(), settings.bulkMaxBytes(), settings.bulkFlushInterval(), System.nanoTime())) {
+                sendFilling();
             }
         }
-        flush();
+        sendFilling();
+        finishSending();
     }
 
     /** Puts the template and alias in place, waiting for Elasticsearch if needed; false if closed meanwhile. */
@@ -243,7 +252,7 @@ public final class ElasticsearchSink implements AutoCloseable {
             lastActivityNanos = now;
         }
         for (ConsumerRecord<String, byte[]> record : records) {
-            batch.add(pending(record), now);
+            filling.add(pending(record), now);
         }
     }
 
@@ -263,44 +272,50 @@ public final class ElasticsearchSink implements AutoCloseable {
         }
     }
 
-    /** Sends the batch until every record is settled, then commits; on close, gives up after the shutdown timeout. */
-    private void flush() {
+    /**
+     * Sends the batch being filled without waiting for Elasticsearch, so that the next batch fills meanwhile; first
+     * finishes the batch in flight, so that at most one request is in flight and batches commit in order.
+     */
+    private void sendFilling() {
+        finishSending();
+        if (filling.isEmpty() || abandoned) {
+            return;
+        }
+        List<PendingRecord> sent = filling.awaitingElasticsearch();
+        sending = new InFlight(filling, sent, writer.writeAsync(documentsOf(sent)));
+        filling = new Batch();
+    }
+
+    /**
+     * Waits for the batch in flight, sends again what Elasticsearch could not take until every record is settled
+     * (or, when closing, until the shutdown timeout), then commits.
+     */
+    private void finishSending() {
+        if (sending == null) {
+            return;
+        }
+        Batch batch = sending.batch();
+        Failure failure = absorb(sending);
         int retry = 0;
         long failingSinceNanos = System.nanoTime();
-        while (true) {
-            List<PendingRecord> waiting = batch.awaitingElasticsearch();
-            if (waiting.isEmpty()) {
-                break;
-            }
-            String retryReason;
-            String failure;
-            try {
-                DocumentOutcome retriable = settle(waiting, writer.write(waiting.stream().map(PendingRecord::document).toList()));
-                if (retriable == null) {
-                    break;
-                }
-                retryReason = retryReasonOf(retriable);
-                failure = "Elasticsearch could not take some documents: " + retriable.describe();
-            } catch (ElasticsearchUnavailableException e) {
-                retryReason = e.reason();
-                failure = e.getMessage();
-            }
+        while (failure != null && !batch.awaitingElasticsearch().isEmpty()) {
             int left = batch.awaitingElasticsearch().size();
             if (closing && System.nanoTime() - closeRequestedNanos >= settings.shutdownTimeout().toNanos()) {
                 log.warn("Closing while Elasticsearch still fails ({}): {} documents stay uncommitted for the next run",
-                        failure, left);
+                        failure.description(), left);
+                abandoned = true;
                 break;
             }
-            metrics.retry(retryReason);
+            metrics.retry(failure.reason());
             Duration delay = backoff.delay(retry);
             if (retry == 0) {
-                failingSinceNanos = System.nanoTime();
-                log.warn("{}; {} documents wait, partitions paused, retrying with backoff", failure, left);
+                log.warn("{}; {} documents wait, partitions paused, retrying with backoff", failure.description(), left);
             } else {
-                log.info("Retry {} for {} documents in {}: {}", retry + 1, left, delay, failure);
+                log.info("Retry {} for {} documents in {}: {}", retry + 1, left, delay, failure.description());
             }
             retry++;
             backOff(delay);
+            failure = write(batch.awaitingElasticsearch());
         }
         if (retry > 0 && batch.awaitingElasticsearch().isEmpty()) {
             log.info("Elasticsearch took the batch after {} retries in {} s; partitions resumed", retry,
@@ -309,12 +324,40 @@ public final class ElasticsearchSink implements AutoCloseable {
         resumeIfPaused();
         deadLetters.flush();
         commit(batch.committableOffsets());
-        batch = new Batch();
+        sending = null;
     }
 
-    /** Applies Elasticsearch's outcomes; returns one of the outcomes to retry, or null if there is none. */
-    private DocumentOutcome settle(List<PendingRecord> sent, List<DocumentOutcome> outcomes) {
-        DocumentOutcome retriable = null;
+    /** Applies the outcomes of the request in flight once, waiting for them if needed. */
+    private Failure absorb(InFlight inFlight) {
+        if (!inFlight.absorbed) {
+            try {
+                inFlight.failure = settle(inFlight.sent(), inFlight.outcomes().join());
+            } catch (CompletionException e) {
+                if (!(e.getCause() instanceof ElasticsearchUnavailableException unavailable)) {
+                    throw e.getCause() instanceof RuntimeException failure ? failure : e;
+                }
+                inFlight.failure = Failure.of(unavailable);
+            }
+            inFlight.absorbed = true;
+        }
+        return inFlight.failure;
+    }
+
+    private Failure write(List<PendingRecord> records) {
+        try {
+            return settle(records, writer.write(documentsOf(records)));
+        } catch (ElasticsearchUnavailableException e) {
+            return Failure.of(e);
+        }
+    }
+
+    private static List<VersionedDocument> documentsOf(List<PendingRecord> records) {
+        return records.stream().map(PendingRecord::document).toList();
+    }
+
+    /** Applies Elasticsearch's outcomes; returns why some documents must be sent again, or null if none must. */
+    private Failure settle(List<PendingRecord> sent, List<DocumentOutcome> outcomes) {
+        Failure failure = null;
         for (int i = 0; i < sent.size(); i++) {
             PendingRecord record = sent.get(i);
             DocumentOutcome outcome = outcomes.get(i);
@@ -330,10 +373,11 @@ public final class ElasticsearchSink implements AutoCloseable {
                             record.id(), record.document().version());
                 }
                 case REJECTED -> reject(record, outcome.errorType(), outcome.reason());
-                case RETRY -> retriable = outcome;
+                case RETRY -> failure = new Failure(retryReasonOf(outcome),
+                        "Elasticsearch could not take some documents: " + outcome.describe());
             }
         }
-        return retriable;
+        return failure;
     }
 
     private static String retryReasonOf(DocumentOutcome outcome) {
@@ -353,7 +397,7 @@ public final class ElasticsearchSink implements AutoCloseable {
 
     /**
      * Waits before a retry while polling with every partition paused: polling keeps the consumer in its group, and
-     * pausing keeps new records from piling up. Records of partitions assigned meanwhile join the batch.
+     * pausing keeps new records from piling up.
      */
     private void backOff(Duration delay) {
         if (!paused) {
@@ -416,16 +460,21 @@ public final class ElasticsearchSink implements AutoCloseable {
     private final class PartitionHandover implements ConsumerRebalanceListener {
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-            if (batch.holdsAny(partitions)) {
+            if (sending != null && sending.batch().holdsAny(partitions)) {
+                absorb(sending);
                 deadLetters.flush();
-                commit(batch.committableOffsets(partitions));
-                batch.drop(partitions);
+                commit(sending.batch().committableOffsets(partitions));
             }
+            // The batch being filled comes after the one in flight, so its offsets could skip unsettled records.
+            onPartitionsLost(partitions);
         }
 
         @Override
         public void onPartitionsLost(Collection<TopicPartition> partitions) {
-            batch.drop(partitions);
+            if (sending != null) {
+                sending.batch().drop(partitions);
+            }
+            filling.drop(partitions);
         }
 
         @Override
@@ -434,6 +483,40 @@ public final class ElasticsearchSink implements AutoCloseable {
             if (paused) {
                 consumer.pause(partitions);
             }
+        }
+    }
+
+    /** Why documents must be sent again: a short reason for the metric tag, and a description for the log. */
+    private record Failure(String reason, String description) {
+        static Failure of(ElasticsearchUnavailableException e) {
+            return new Failure(e.reason(), e.getMessage());
+        }
+    }
+
+    /** The batch whose bulk request is on its way, with the records it carries and the outcomes to come. */
+    private static final class InFlight {
+        private final Batch batch;
+        private final List<PendingRecord> sent;
+        private final CompletableFuture<List<DocumentOutcome>> outcomes;
+        private boolean absorbed;
+        private Failure failure;
+
+        InFlight(Batch batch, List<PendingRecord> sent, CompletableFuture<List<DocumentOutcome>> outcomes) {
+            this.batch = batch;
+            this.sent = sent;
+            this.outcomes = outcomes;
+        }
+
+        Batch batch() {
+            return batch;
+        }
+
+        List<PendingRecord> sent() {
+            return sent;
+        }
+
+        CompletableFuture<List<DocumentOutcome>> outcomes() {
+            return outcomes;
         }
     }
 }

@@ -1,0 +1,44 @@
+package io.akhbar.it;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import io.akhbar.cli.config.AkhbarConfig;
+import io.akhbar.cli.config.ServiceSettings;
+import io.akhbar.localstack.Stack;
+import io.akhbar.model.KafkaSettings;
+import io.akhbar.sink.SinkSettings;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Settings for one test's own topics, consumer groups and index on the shared servers. */
+final class TestPipelines {
+    private TestPipelines() {
+    }
+
+    static AkhbarConfig config(Stack stack, Path workDir) {
+        String run = "t" + UUID.randomUUID().toString().substring(0, 8);
+        SinkSettings sink = SinkSettings.defaults()
+                .withElasticsearchUrl(stack.elasticsearchUrl())
+                .withIndex(run + "-news", run + "-idx-")
+                .withBulk(500, 5L * 1024 * 1024, Duration.ofMillis(200));
+        AkhbarConfig defaults = AkhbarConfig.defaults();
+        return defaults
+                .withKafka(KafkaSettings.of(stack.kafkaBootstrapServers()).withTopicPrefix(run + "."))
+                .withCrawler(defaults.crawler().toBuilder().allowPrivateNetworks(true).perHostDelay(Duration.ofMillis(20)).build())
+                .withEnrich(defaults.enrich().withStateDir(workDir.resolve("streams")))
+                .withSink(sink)
+                .withService(new ServiceSettings("127.0.0.1", 0, Path.of("unused.yaml"), workDir));
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> allDocuments(ElasticsearchClient client, String alias) throws IOException {
+        client.indices().refresh(r -> r.index(alias));
+        return client.search(s -> s.index(alias).size(1000), Map.class).hits().hits().stream()
+                .map(Hit::source).map(source -> (Map<String, Object>) source).toList();
+    }
+}
