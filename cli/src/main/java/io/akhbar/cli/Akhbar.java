@@ -14,8 +14,7 @@ import java.nio.charset.StandardCharsets;
         description = {
                 "Akhbar (أخبار): Arabic news sites into a clean, deduplicated, tagged, searchable Elasticsearch index.",
                 "",
-                "Services (long-running, joined by Kafka topics): crawl, enrich, sink.",
-                "Offline tools (no Kafka): extract, analyze. The whole pipeline on a local stack: demo."},
+                "Services (long-running, joined by Kafka topics): crawl, enrich, sink. Offline tools (no Kafka): extract, analyze. The whole pipeline on a local stack: demo."},
         subcommands = {
                 DemoCommand.class,
                 ExtractCommand.class,
@@ -38,7 +37,7 @@ public final class Akhbar implements Runnable {
     }
 
     public static CommandLine commandLine() {
-        return new CommandLine(new Akhbar()).setCaseInsensitiveEnumValuesAllowed(true);
+        return new CommandLine(new Akhbar()).setCaseInsensitiveEnumValuesAllowed(true).setUsageHelpAutoWidth(true);
     }
 
     @Override

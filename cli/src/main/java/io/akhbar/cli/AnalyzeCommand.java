@@ -26,10 +26,7 @@ import java.util.concurrent.Callable;
 @Command(name = "analyze",
         mixinStandardHelpOptions = true,
         description = {
-                "Run extraction then enrichment (dedup into stories, tagging) on saved pages, offline: the same",
-                "topologies as the services, in this process, without Kafka. Files are processed in the order given;",
-                "then one JSON line per file is printed with the final decision: url, title, story_id, duplicate",
-                "(exact, near or null), entities ({type, name}), topics, lang."},
+                "Run extraction then enrichment (dedup into stories, tagging) on saved pages, offline: the same topologies as the services, in this process, without Kafka. Files are processed in the order given; then one JSON line per file is printed with the final decision: url, title, story_id, duplicate (exact, near or null), entities ({type, name}), topics, lang."},
         footer = {"", "Example:", "  ./akhbar analyze outlet-a/story.html outlet-b/same-story.html"})
 final class AnalyzeCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -18,9 +18,7 @@ import java.util.concurrent.Callable;
 @Command(name = "crawl",
         mixinStandardHelpOptions = true,
         description = {
-                "The ingest service: discovers article URLs from the sources file (feeds, sitemaps, section pages),",
-                "fetches them politely into the raw-pages topic, and runs the extractor (raw pages -> articles).",
-                "Runs until Ctrl-C; each source is re-polled at its interval."},
+                "The ingest service: discovers article URLs from the sources file (feeds, sitemaps, section pages), fetches them politely into the raw-pages topic, and runs the extractor (raw pages -> articles). Runs until Ctrl-C; each source is re-polled at its interval."},
         footer = {"", "Examples:", "  ./akhbar crawl --sources sources.yaml",
                 "  ./akhbar crawl --role extractor      # replay extraction only, e.g. after an extractor upgrade"})
 final class CrawlCommand implements Callable<Integer> {

@@ -26,10 +26,7 @@ import java.util.concurrent.Callable;
 @Command(name = "demo",
         mixinStandardHelpOptions = true,
         description = {
-                "Run the whole pipeline on this machine, offline: starts a real Kafka broker (KRaft) and a real",
-                "Elasticsearch as local processes, serves a bundled sample news site (two outlets) on loopback,",
-                "then crawls it, extracts, enriches and indexes, and prints a summary once the pipeline has drained.",
-                "Without --once the services keep running (the crawler re-polls) until Ctrl-C."},
+                "Run the whole pipeline on this machine, offline: starts a real Kafka broker (KRaft) and a real Elasticsearch as local processes, serves a bundled sample news site (two outlets) on loopback, then crawls it, extracts, enriches and indexes, and prints a summary once the pipeline has drained. Without --once the services keep running (the crawler re-polls) until Ctrl-C."},
         footer = {"", "Examples:", "  ./akhbar demo --once", "  ./akhbar demo --port 8080    # then open http://127.0.0.1:8080/health"})
 final class DemoCommand implements Callable<Integer> {
     private static final String EXAMPLE_QUERY = "اردوغان";
@@ -83,7 +80,7 @@ final class DemoCommand implements Callable<Integer> {
                     say("The pipeline did not drain within %s: see the log above.", drainTimeout);
                     return 1;
                 }
-                printSummary(pipeline.summary(report), config);
+                printSummary(pipeline.summary(report, runtime.registry), config);
                 if (once) {
                     return 0;
                 }

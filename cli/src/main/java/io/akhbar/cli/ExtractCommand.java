@@ -19,10 +19,7 @@ import java.util.concurrent.Callable;
 @Command(name = "extract",
         mixinStandardHelpOptions = true,
         description = {
-                "Extract the article from saved HTML pages, offline, with the crawler's extractor.",
-                "Prints one JSON object per file, on one line, in the order given: title, byline, published (ISO-8601",
-                "or null), text (paragraphs separated by a blank line), lang, canonical_url, is_article, removed",
-                "(the boilerplate snippets dropped). The charset comes from --content-type, the BOM or <meta>."},
+                "Extract the article from saved HTML pages, offline, with the crawler's extractor. Prints one JSON object per file, on one line, in the order given: title, byline, published (ISO-8601 or null), text (paragraphs separated by a blank line), lang, canonical_url, is_article, removed (the boilerplate snippets dropped). The charset comes from --content-type, the BOM or <meta>."},
         footer = {"", "Example:", "  ./akhbar extract --url https://example.com/2024/10/story/ page.html"})
 final class ExtractCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper().disable(SerializationFeature.INDENT_OUTPUT);

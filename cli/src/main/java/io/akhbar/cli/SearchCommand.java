@@ -20,8 +20,7 @@ import java.util.concurrent.Callable;
 @Command(name = "search",
         mixinStandardHelpOptions = true,
         description = {
-                "Search the index with Arabic-aware matching (spelling variants, diacritics, obfuscation and light",
-                "stemming are folded: اردوغان finds أردوغان and إردوغان). Prints hits with highlights."},
+                "Search the index with Arabic-aware matching (spelling variants, diacritics, obfuscation and light stemming are folded: اردوغان finds أردوغان and إردوغان). Prints hits with highlights."},
         footer = {"", "Examples:", "  ./akhbar search \"منع التصعيد\" --since 2024-01-01",
                 "  ./akhbar search --stories --entity \"فلاديمير بوتين\" إدلب"})
 final class SearchCommand implements Callable<Integer> {

@@ -22,7 +22,7 @@ public record EnrichSettings(String applicationId, int bands, int rowsPerBand, i
 
     public static EnrichSettings defaults() {
         return new EnrichSettings("akhbar-enrich", 20, 5, 3, 0.5, Duration.ofDays(7), 500,
-                Path.of(System.getProperty("java.io.tmpdir"), "akhbar-streams"), null);
+                Path.of(".akhbar", "streams"), null);
     }
 
     public EnrichSettings validate() {

@@ -7,11 +7,12 @@ import io.akhbar.cli.ops.ConsumerLag;
 import io.akhbar.ingest.crawl.CrawlReport;
 import io.akhbar.ingest.crawl.Source;
 import io.akhbar.model.TopicSetup;
-import io.akhbar.model.Topics;
 import io.akhbar.sink.ElasticsearchConnection;
 import io.akhbar.sink.index.NewsFields;
 import io.akhbar.sink.write.ElasticsearchSink;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.akhbar.model.deadletter.DeadLetters;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -104,9 +105,14 @@ public final class Pipeline implements AutoCloseable {
                           long deadLetters) {
     }
 
-    public Summary summary(CrawlReport crawlReport) throws IOException {
-        Topics topics = config.kafka().topics();
-        Map<String, Long> ends = endOffsets(List.of(topics.articles(), topics.deadLetters()));
+    /**
+     * Counts of this run. Articles and dead letters come from the stages' counters, not from topic offsets, which
+     * under exactly-once also count transaction markers.
+     */
+    public Summary summary(CrawlReport crawlReport, MeterRegistry registry) throws IOException {
+        long articles = (long) registry.find("akhbar.extract.pages").tag("outcome", "article").counters().stream()
+                .mapToDouble(Counter::count).sum();
+        long deadLetters = (long) registry.find(DeadLetters.METRIC).counters().stream().mapToDouble(Counter::count).sum();
         try (ElasticsearchConnection connection = ElasticsearchConnection.open(config.sink())) {
             ElasticsearchClient client = connection.client();
             String alias = config.sink().indexAlias();
@@ -116,8 +122,7 @@ public final class Pipeline implements AutoCloseable {
             Aggregation distinctStories = Aggregation.of(a -> a.cardinality(c -> c.field(NewsFields.STORY_ID)));
             long stories = client.search(s -> s.index(alias).size(0).aggregations("stories", distinctStories), Void.class)
                     .aggregations().get("stories").cardinality().value();
-            return new Summary(crawlReport, ends.get(topics.articles()), documents, duplicates, stories,
-                    ends.get(topics.deadLetters()));
+            return new Summary(crawlReport, articles, documents, duplicates, stories, deadLetters);
         }
     }
 

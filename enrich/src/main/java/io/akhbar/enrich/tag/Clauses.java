@@ -4,25 +4,42 @@ import io.akhbar.text.ArabicNormalizer;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
-/** Text cut at punctuation into clauses of normalised words, so that a name is never matched across a full stop. */
+/**
+ * Text cut into clauses of normalised words, so that a name or a keyword phrase is never matched across a full stop
+ * or a comma. Words are what {@link ArabicNormalizer#tokens} calls words; the text is normalised once, because
+ * normalising is most of the cost of tagging.
+ */
 final class Clauses {
     /**
-     * Quotation marks and hyphens are left out on purpose: the press quotes names (“أردوغان”) and hyphenates them
-     * (Nur-Sultan). Splitting runs after normalisation, which has already joined words split by dotted obfuscation.
+     * Quotation marks and hyphens do not end a clause: the press quotes names (“أردوغان”) and hyphenates them
+     * (Nur-Sultan). Obfuscating dots inside words (منـ.ـع) are gone after normalisation.
      */
-    private static final Pattern BETWEEN_CLAUSES = Pattern.compile("[.,;:!?()\\[\\]{}،؛؟]");
+    private static final String BETWEEN_CLAUSES = ".,;:!?()[]{}،؛؟";
 
     private Clauses() {
     }
 
     static List<List<String>> of(String text) {
+        String normalized = ArabicNormalizer.normalize(text);
         List<List<String>> clauses = new ArrayList<>();
-        for (String clause : BETWEEN_CLAUSES.split(ArabicNormalizer.normalize(text))) {
-            List<String> words = ArabicNormalizer.tokens(clause);
-            if (!words.isEmpty()) {
-                clauses.add(words);
+        List<String> clause = new ArrayList<>();
+        int wordStart = -1;
+        for (int i = 0; i <= normalized.length(); i++) {
+            char c = i < normalized.length() ? normalized.charAt(i) : '.';
+            if (Character.isLetterOrDigit(c)) {
+                if (wordStart < 0) {
+                    wordStart = i;
+                }
+                continue;
+            }
+            if (wordStart >= 0) {
+                clause.add(normalized.substring(wordStart, i));
+                wordStart = -1;
+            }
+            if (BETWEEN_CLAUSES.indexOf(c) >= 0 && !clause.isEmpty()) {
+                clauses.add(List.copyOf(clause));
+                clause.clear();
             }
         }
         return clauses;

@@ -1,7 +1,5 @@
 package io.akhbar.enrich.tag;
 
-import io.akhbar.text.ArabicAnalysis;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,20 +43,16 @@ public final class Tagger {
      * @param langHint   the language the page declared, used only when the letters are not mostly Arabic; nullable
      */
     public Tags tag(String title, List<String> paragraphs, String langHint) {
-        String titleText = Objects.requireNonNullElse(title, "");
         List<String> body = Objects.requireNonNullElse(paragraphs, List.of());
+        List<List<String>> titleClauses = Clauses.of(title);
         List<List<String>> bodyClauses = new ArrayList<>();
-        List<List<String>> bodyTerms = new ArrayList<>();
-        for (String paragraph : body) {
-            bodyClauses.addAll(Clauses.of(paragraph));
-            bodyTerms.add(ArabicAnalysis.terms(paragraph));
-        }
-        List<List<String>> allClauses = new ArrayList<>(Clauses.of(titleText));
+        body.forEach(paragraph -> bodyClauses.addAll(Clauses.of(paragraph)));
+        List<List<String>> allClauses = new ArrayList<>(titleClauses);
         allClauses.addAll(bodyClauses);
         return new Tags(
                 entities.entitiesIn(allClauses),
-                taxonomy.topicsOf(ArabicAnalysis.terms(titleText), bodyTerms),
-                Language.of(titleText, body, langHint),
+                taxonomy.topicsOf(titleClauses, bodyClauses),
+                Language.of(title, body, langHint),
                 bodyClauses.stream().mapToInt(List::size).sum());
     }
 

@@ -1,7 +1,5 @@
 package io.akhbar.enrich.tag;
 
-import io.akhbar.text.ArabicAnalysis;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -14,45 +12,45 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Topics from weighted keywords (format in the bundled {@code topics.tsv}) matched on analysed terms
- * ({@link ArabicAnalysis#terms}), longest keyword first, without overlaps. A topic is kept when its score, relative
- * to the length of the article, passes a threshold; at most {@link #MAX_TOPICS}, highest score first.
+ * Topics from weighted keywords (format in the bundled {@code topics.tsv}) matched on the {@link Stems} of an
+ * article's words, clause by clause, longest keyword first, without overlaps. A topic is kept when its score,
+ * relative to the length of the article, passes a threshold; at most {@link #MAX_TOPICS}, highest score first.
  */
 final class TopicTaxonomy {
     static final int MAX_TOPICS = 3;
     private static final String BUNDLED = "topics.tsv";
-    /** A title names what the article is about; one of its keywords weighs as much as two in the body. */
+    /** A title says what the article is about; one of its keywords weighs as much as two in the body. */
     private static final int TITLE_FACTOR = 2;
     /**
-     * Keyword weight a topic needs per analysed term. At 0.04, a 300-term article needs a score of 12, about five
-     * telling keywords, so a passing mention of a ceasefire in a trade story does not make it a military story.
+     * Keyword weight a topic needs per word. At 0.03, a 400-word article needs a score of 12, about four telling
+     * keywords, so a passing mention of a ceasefire in a trade story does not make it a military story.
      */
-    private static final double MIN_SCORE_PER_TERM = 0.04;
+    private static final double MIN_SCORE_PER_WORD = 0.03;
     /** Short texts are judged as if they were this long, so a single keyword in a brief does not make a topic. */
-    private static final int MIN_TERMS = 100;
+    private static final int MIN_WORDS = 150;
     private static final Pattern POSITIVE_WHOLE_NUMBER = Pattern.compile("[1-9][0-9]{0,5}");
 
     private final List<String> topics;
-    private final Map<String, List<Keyword>> longestFirstByFirstTerm;
+    private final Map<String, List<Keyword>> longestFirstByFirstStem;
 
-    /** A keyword's analysed terms and what it weighs towards each topic it serves. */
-    record Keyword(List<String> terms, Map<String, Integer> weightByTopic) {
+    /** A keyword's stems and what it weighs towards each topic it serves. */
+    record Keyword(List<String> stems, Map<String, Integer> weightByTopic) {
         Keyword {
-            terms = List.copyOf(terms);
+            stems = List.copyOf(stems);
             weightByTopic = Map.copyOf(weightByTopic);
         }
     }
 
     private TopicTaxonomy(List<String> topics, List<Keyword> keywords) {
-        this.topics = topics;
+        this.topics = List.copyOf(topics);
         Map<String, List<Keyword>> index = new HashMap<>();
         for (Keyword keyword : keywords) {
-            index.computeIfAbsent(keyword.terms().get(0), term -> new ArrayList<>()).add(keyword);
+            index.computeIfAbsent(keyword.stems().get(0), stem -> new ArrayList<>()).add(keyword);
         }
-        index.replaceAll((term, sameFirstTerm) -> sameFirstTerm.stream()
-                .sorted(Comparator.comparingInt((Keyword keyword) -> keyword.terms().size()).reversed())
+        index.replaceAll((stem, sameFirstStem) -> sameFirstStem.stream()
+                .sorted(Comparator.comparingInt((Keyword keyword) -> keyword.stems().size()).reversed())
                 .toList());
-        this.longestFirstByFirstTerm = Map.copyOf(index);
+        this.longestFirstByFirstStem = Map.copyOf(index);
     }
 
     static TopicTaxonomy bundled() {
@@ -61,7 +59,7 @@ final class TopicTaxonomy {
 
     static TopicTaxonomy parse(List<DataFile.Line> lines) {
         Set<String> topics = new LinkedHashSet<>();
-        Map<String, List<String>> termsByText = new LinkedHashMap<>();
+        Map<String, List<String>> stemsByText = new LinkedHashMap<>();
         Map<String, Map<String, Integer>> weightsByText = new HashMap<>();
         for (DataFile.Line line : lines) {
             if (line.columns().size() != 3) {
@@ -71,19 +69,20 @@ final class TopicTaxonomy {
             int weight = weight(line, line.columns().get(1));
             topics.add(topic);
             for (String written : line.columns().get(2).split("\\|")) {
-                List<String> terms = ArabicAnalysis.terms(written);
-                if (terms.isEmpty()) {
-                    throw line.error("keyword '" + written + "' has no terms once stop words are dropped");
+                List<List<String>> clauses = Clauses.of(written);
+                if (clauses.size() != 1) {
+                    throw line.error("keyword '" + written + "' is not one run of words");
                 }
-                String text = String.join(" ", terms);
-                termsByText.putIfAbsent(text, terms);
+                List<String> stems = Stems.of(clauses.get(0));
+                String text = String.join(" ", stems);
+                stemsByText.putIfAbsent(text, stems);
                 if (weightsByText.computeIfAbsent(text, t -> new HashMap<>()).putIfAbsent(topic, weight) != null) {
-                    throw line.error("keyword '" + written + "' analyses like another keyword of " + topic + ": " + text);
+                    throw line.error("keyword '" + written + "' stems like another keyword of " + topic + ": " + text);
                 }
             }
         }
-        List<Keyword> keywords = termsByText.entrySet().stream()
-                .map(terms -> new Keyword(terms.getValue(), weightsByText.get(terms.getKey())))
+        List<Keyword> keywords = stemsByText.entrySet().stream()
+                .map(stems -> new Keyword(stems.getValue(), weightsByText.get(stems.getKey())))
                 .toList();
         return new TopicTaxonomy(List.copyOf(topics), keywords);
     }
@@ -93,15 +92,19 @@ final class TopicTaxonomy {
         return topics;
     }
 
-    List<String> topicsOf(List<String> titleTerms, List<List<String>> paragraphTerms) {
+    /** The topics of an article given as clauses of normalised words. */
+    List<String> topicsOf(List<List<String>> titleClauses, List<List<String>> bodyClauses) {
         Map<String, Integer> scores = new HashMap<>();
-        addScores(titleTerms, TITLE_FACTOR, scores);
-        int termCount = titleTerms.size();
-        for (List<String> terms : paragraphTerms) {
-            addScores(terms, 1, scores);
-            termCount += terms.size();
+        int wordCount = 0;
+        for (List<String> clause : titleClauses) {
+            addScores(Stems.of(clause), TITLE_FACTOR, scores);
+            wordCount += clause.size();
         }
-        double minScore = MIN_SCORE_PER_TERM * Math.max(termCount, MIN_TERMS);
+        for (List<String> clause : bodyClauses) {
+            addScores(Stems.of(clause), 1, scores);
+            wordCount += clause.size();
+        }
+        double minScore = MIN_SCORE_PER_WORD * Math.max(wordCount, MIN_WORDS);
         return scores.entrySet().stream()
                 .filter(score -> score.getValue() >= minScore)
                 .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()
@@ -111,23 +114,23 @@ final class TopicTaxonomy {
                 .toList();
     }
 
-    private void addScores(List<String> terms, int factor, Map<String, Integer> scores) {
+    private void addScores(List<String> stems, int factor, Map<String, Integer> scores) {
         int start = 0;
-        while (start < terms.size()) {
-            Optional<Keyword> keyword = longestKeywordAt(terms, start);
+        while (start < stems.size()) {
+            Optional<Keyword> keyword = longestKeywordAt(stems, start);
             if (keyword.isPresent()) {
                 keyword.get().weightByTopic().forEach((topic, weight) -> scores.merge(topic, weight * factor, Integer::sum));
-                start += keyword.get().terms().size();
+                start += keyword.get().stems().size();
             } else {
                 start++;
             }
         }
     }
 
-    private Optional<Keyword> longestKeywordAt(List<String> terms, int start) {
-        return longestFirstByFirstTerm.getOrDefault(terms.get(start), List.of()).stream()
-                .filter(keyword -> start + keyword.terms().size() <= terms.size()
-                        && terms.subList(start, start + keyword.terms().size()).equals(keyword.terms()))
+    private Optional<Keyword> longestKeywordAt(List<String> stems, int start) {
+        return longestFirstByFirstStem.getOrDefault(stems.get(start), List.of()).stream()
+                .filter(keyword -> start + keyword.stems().size() <= stems.size()
+                        && stems.subList(start, start + keyword.stems().size()).equals(keyword.stems()))
                 .findFirst();
     }
 

@@ -45,10 +45,10 @@ public final class ArticleExtractor {
         Document doc = Jsoup.parse(html, url == null ? "" : url);
         PageMarkup markup = PageMarkup.of(doc);
         JsonLd jsonLd = JsonLd.of(markup);
-        String title = TitleExtractor.find(markup, jsonLd, url);
+        Segmentation seg = BlockSegmenter.segment(doc.body());
+        String title = TitleExtractor.find(markup, jsonLd, url, text -> isShownAsLine(seg, text));
         String structuralByline = BylineExtractor.find(markup, jsonLd);
 
-        Segmentation seg = BlockSegmenter.segment(doc.body());
         ContentScorer.Selection selection = ContentScorer.select(seg, true);
         BodyAssembler.Body body = assembler.assemble(seg, selection.roots(), true, title, structuralByline);
         if (body.chars() < MIN_CLEAN_BODY_CHARS) {
@@ -74,6 +74,21 @@ public final class ArticleExtractor {
                 declaredListing);
         return new ExtractedPage(title, byline, published, isArticle ? paragraphs : List.of(), lang, canonical,
                 isArticle, body.removed(), method);
+    }
+
+    private static boolean isShownAsLine(Segmentation seg, String text) {
+        String key = BoilerplatePhrases.canonical(text);
+        if (key.isEmpty()) {
+            return false;
+        }
+        for (Block b : seg.blocks()) {
+            // Only lines of about the same length can be equal once normalised; the rest are not normalised.
+            if (Math.abs(b.text().length() - text.length()) <= text.length() / 5 + 2
+                    && BoilerplatePhrases.canonical(b.text()).equals(key)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The lines just above the body, nearest first, then the body's first lines: where a date line is printed. */

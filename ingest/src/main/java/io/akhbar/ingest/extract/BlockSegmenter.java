@@ -27,7 +27,7 @@ final class BlockSegmenter {
             "center", "details", "summary", "hgroup", "body", "html", "menu");
     private static final Set<String> CONTAINER_TAGS = Set.of(
             "div", "section", "article", "main", "ul", "ol", "dl", "table", "aside", "header", "footer", "form",
-            "center", "details", "blockquote");
+            "center", "details");
 
     private BlockSegmenter() {
     }

@@ -25,6 +25,7 @@ final class ContentScorer {
     private static final int TOP_CANDIDATES = 5;
     private static final double SIBLING_SHARE = 0.2;
     private static final double MIN_SIBLING_SCORE = 10;
+    private static final int COUSIN_LEVELS = 3;
 
     private static final Pattern POSITIVE = Pattern.compile(
             "article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story|detail|news-?text|matn|nass");
@@ -83,7 +84,41 @@ final class ContentScorer {
         top = commonAncestorOfAlternatives(top, ranked, scores, seg);
         top = climbWhileParentScoresHigher(top, scores, seg);
         top = climbSingleChildWrappers(top, seg);
-        return new Selection(withSiblings(top, scores, seg, sums, cleanOnly), scores);
+        List<Element> roots = withSiblings(top, scores, seg, sums, cleanOnly);
+        return new Selection(withSameClassCousins(top, roots, ranked, scores, seg), scores);
+    }
+
+    /**
+     * Templates that cut a long article into chunks between ads repeat the body's class on each chunk, and the
+     * chunks sit in separate wrappers, out of reach of the sibling rule.
+     */
+    private static List<Element> withSameClassCousins(Element top, List<Element> roots, List<Element> ranked,
+                                                      Map<Element, Double> scores, Segmentation seg) {
+        String className = top.className();
+        if (className.isEmpty()) {
+            return roots;
+        }
+        Element scope = top;
+        for (int i = 0; i < COUSIN_LEVELS && scope.parent() != null && seg.span(scope.parent()) != null; i++) {
+            scope = scope.parent();
+        }
+        double threshold = Math.max(MIN_SIBLING_SCORE, wrappedScore(top, scores) * SIBLING_SHARE);
+        List<Element> all = new ArrayList<>(roots);
+        for (Element candidate : ranked) {
+            if (scores.get(candidate) < threshold) {
+                break;
+            }
+            if (candidate != top && candidate.normalName().equals(top.normalName())
+                    && className.equals(candidate.className()) && contains(seg, scope, candidate)
+                    && all.stream().noneMatch(r -> r == candidate || contains(seg, r, candidate)
+                    || contains(seg, candidate, r))) {
+                all.add(candidate);
+            }
+        }
+        if (all.size() > roots.size()) {
+            all.sort(Comparator.comparingInt((Element el) -> seg.span(el).start()));
+        }
+        return all;
     }
 
     private static boolean isScored(Block.Kind kind) {
@@ -190,7 +225,7 @@ final class ContentScorer {
         if (parent == null || seg.span(parent) == null) {
             return List.of(top);
         }
-        double topScore = scores.getOrDefault(top, 0.0);
+        double topScore = wrappedScore(top, scores);
         double threshold = Math.max(MIN_SIBLING_SCORE, topScore * SIBLING_SHARE);
         List<Element> roots = new ArrayList<>();
         for (Element sibling : parent.children()) {
@@ -204,8 +239,8 @@ final class ContentScorer {
             }
             double bonus = !top.className().isEmpty() && top.className().equals(sibling.className())
                     ? topScore * SIBLING_SHARE : 0;
-            Double score = scores.get(sibling);
-            if (score != null && score + bonus >= threshold) {
+            double score = wrappedScore(sibling, scores);
+            if (score > 0 && score + bonus >= threshold) {
                 roots.add(sibling);
             } else if (sibling.normalName().equals("p")) {
                 int chars = sums.chars(span);
@@ -217,6 +252,19 @@ final class ContentScorer {
             }
         }
         return roots;
+    }
+
+    /**
+     * The best score down a chain of single-child wrappers: a wrapper has the text of the box inside it but,
+     * scored from a distance, only a fraction of its points.
+     */
+    private static double wrappedScore(Element el, Map<Element, Double> scores) {
+        double best = scores.getOrDefault(el, 0.0);
+        for (Element inner = el; inner.childrenSize() == 1; ) {
+            inner = inner.child(0);
+            best = Math.max(best, scores.getOrDefault(inner, 0.0));
+        }
+        return best;
     }
 
     private static boolean isMarkedSpan(Segmentation seg, Segmentation.Span span) {

@@ -76,7 +76,8 @@ final class StructuralBoilerplate {
             return Verdict.KEEP;
         }
         String names = names(el);
-        if (names.isEmpty()) {
+        // Embedded posts ("social-media-embed") quote what the story is about: they are part of it.
+        if (names.isEmpty() || names.contains("embed")) {
             return Verdict.KEEP;
         }
         if (STRONG.foundIn(names) || hasStrongToken(names)) {

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,15 +23,18 @@ final class TitleExtractor {
     private TitleExtractor() {
     }
 
-    static String find(PageMarkup doc, JsonLd jsonLd, String url) {
+    /**
+     * @param shownAsLine whether a text stands on the page as a line of its own, as a headline does
+     */
+    static String find(PageMarkup doc, JsonLd jsonLd, String url, Predicate<String> shownAsLine) {
         List<String> siteNames = siteNames(doc, url);
         for (String candidate : List.of(jsonLd.headline(), doc.meta("og:title"), doc.meta("twitter:title"))) {
-            String title = withoutSiteName(candidate, siteNames, doc);
+            String title = withoutSiteName(candidate, siteNames, doc, shownAsLine);
             if (!title.isEmpty()) {
                 return ArabicNormalizer.repair(title);
             }
         }
-        String docTitle = withoutSiteName(doc.title, siteNames, doc);
+        String docTitle = withoutSiteName(doc.title, siteNames, doc, shownAsLine);
         if (docTitle.isEmpty()) {
             return ArabicNormalizer.repair(firstHeading(doc));
         }
@@ -84,9 +88,11 @@ final class TitleExtractor {
 
     /**
      * Drops the part of a "Headline - Site" (or "Site | Headline") title that names the site: a part matching a
-     * known site name or host, or else a short last part when an {@code <h1>} confirms the rest is the headline.
+     * known site name or host, or else a short last part when the page confirms the rest is the headline (an
+     * {@code <h1>} or a line of its own says so).
      */
-    static String withoutSiteName(String title, List<String> siteNames, PageMarkup doc) {
+    static String withoutSiteName(String title, List<String> siteNames, PageMarkup doc,
+                                  Predicate<String> shownAsLine) {
         String t = title == null ? "" : title.strip();
         Matcher sep = SEPARATOR.matcher(t);
         if (!sep.find()) {
@@ -111,7 +117,7 @@ final class TitleExtractor {
         }
         if (last.split("\\s+").length <= MAX_SITE_WORDS && rest.length() > 2 * last.length()) {
             String h1 = firstHeading(doc);
-            if (!h1.isEmpty() && canonicalContains(rest, h1) && !canonicalContains(h1, last)) {
+            if (!h1.isEmpty() && canonicalContains(rest, h1) && !canonicalContains(h1, last) || shownAsLine.test(rest)) {
                 return rest;
             }
         }

@@ -17,6 +17,7 @@ import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -26,6 +27,12 @@ import java.util.concurrent.CompletionException;
  */
 public final class BulkWriter {
     public static final String LATENCY_METRIC = "akhbar.sink.bulk.latency";
+    /**
+     * Errors about the index rather than the document (alias missing, index closed, writes blocked): an operator
+     * fixes them and the documents must then go in, so they are retried, never dead-lettered.
+     */
+    static final Set<String> INDEX_UNAVAILABLE = Set.of(
+            "index_not_found_exception", "index_closed_exception", "cluster_block_exception");
 
     private final ElasticsearchAsyncClient asyncClient;
     private final String alias;
@@ -119,7 +126,7 @@ public final class BulkWriter {
         if (status == 409) {
             return DocumentOutcome.Kind.STALE;
         }
-        if (isRetriable(status) || "index_not_found_exception".equals(errorType)) {
+        if (isRetriable(status) || INDEX_UNAVAILABLE.contains(errorType)) {
             return DocumentOutcome.Kind.RETRY;
         }
         return DocumentOutcome.Kind.REJECTED;

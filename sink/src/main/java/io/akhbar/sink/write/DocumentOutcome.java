@@ -17,7 +17,7 @@ public record DocumentOutcome(Kind kind, int status, String errorType, String re
         STALE,
         /** Elasticsearch refuses this document as it is; it goes to the dead-letter topic. */
         REJECTED,
-        /** Elasticsearch could not take it now (429, 5xx, missing alias): send it again later. */
+        /** Elasticsearch could not take it now (429, 5xx, index missing, closed or blocked): send it again later. */
         RETRY
     }
 

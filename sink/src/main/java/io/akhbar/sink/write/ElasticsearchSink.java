@@ -50,9 +50,14 @@ import java.util.function.BooleanSupplier;
  * Elasticsearch (409, counted as stale) and can never overwrite a newer one.
  *
  * <p>Offsets are committed only once every record up to them is settled: indexed, stale, or written to the
- * dead-letter topic. When Elasticsearch answers 429, 5xx or not at all, the batch is sent again with exponential
- * backoff while the partitions stay paused and the consumer keeps polling, so it stays in its group; nothing is
- * committed meanwhile, so an outage loses nothing and the sink carries on by itself once Elasticsearch is back.
+ * dead-letter topic. When Elasticsearch answers 429, 5xx or not at all, or the index is closed or blocked, the
+ * documents are sent again with exponential backoff while the partitions stay paused and the consumer keeps
+ * polling, so it stays in its group; nothing is committed meanwhile, so an outage loses nothing and the sink carries
+ * on by itself once Elasticsearch is back. Other refusals of a document (a 4xx other than 409) send it to the
+ * dead-letter topic with Elasticsearch's reason.
+ *
+ * <p>One bulk request is in flight at a time while the next batch is consumed and prepared, so Kafka and
+ * Elasticsearch work at the same time; batches are finished, and committed, in order.
  *
  * <p>Values are consumed as bytes and decoded here, so that an unreadable record becomes a dead letter instead of
  * stopping the sink.
@@ -98,11 +103,17 @@ public final class ElasticsearchSink implements AutoCloseable {
         this.newsIndex = new NewsIndex(connection.client(), settings);
         this.writer = new BulkWriter(connection.client(), settings.indexAlias(), registry);
         this.consumer = new KafkaConsumer<>(consumerConfig(settings), new StringDeserializer(), new ByteArrayDeserializer());
+        try {
+            this.deadLetters = new SinkDeadLetters(
+                    new KafkaProducer<>(producerConfig(settings), new StringSerializer(), new ByteArraySerializer()),
+                    topics.deadLetters());
+        } catch (RuntimeException e) {
+            consumer.close();
+            connection.close();
+            throw e;
+        }
         this.consumerMetrics = new KafkaClientMetrics(consumer);
         consumerMetrics.bindTo(registry);
-        this.deadLetters = new SinkDeadLetters(
-                new KafkaProducer<>(producerConfig(settings), new StringSerializer(), new ByteArraySerializer()),
-                topics.deadLetters());
     }
 
     static Map<String, Object> consumerConfig(SinkSettings settings) {
@@ -384,7 +395,7 @@ public final class ElasticsearchSink implements AutoCloseable {
         if (outcome.status() == 429) {
             return "too_many_requests";
         }
-        return outcome.status() >= 500 ? "server_error" : "alias_missing";
+        return outcome.status() >= 500 ? "server_error" : "index_unavailable";
     }
 
     private void reject(PendingRecord record, String errorClass, String reason) {

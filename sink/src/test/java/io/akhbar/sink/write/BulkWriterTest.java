@@ -29,7 +29,15 @@ class BulkWriterTest {
                 .isEqualTo(DocumentOutcome.Kind.RETRY);
         assertThat(BulkWriter.outcome(item(503, error("unavailable_shards_exception", "primary shard is not active"))).kind())
                 .isEqualTo(DocumentOutcome.Kind.RETRY);
+    }
+
+    @Test
+    void anUnavailableIndexIsRetriedNotBlamedOnTheDocument() {
         assertThat(BulkWriter.outcome(item(404, error("index_not_found_exception", "no such index [news]"))).kind())
+                .isEqualTo(DocumentOutcome.Kind.RETRY);
+        assertThat(BulkWriter.outcome(item(400, error("index_closed_exception", "closed"))).kind())
+                .isEqualTo(DocumentOutcome.Kind.RETRY);
+        assertThat(BulkWriter.outcome(item(403, error("cluster_block_exception", "index [news-000001] blocked by: [FORBIDDEN/8/index write (api)]"))).kind())
                 .isEqualTo(DocumentOutcome.Kind.RETRY);
     }
 

@@ -1,0 +1,75 @@
+package io.akhbar.cli.config;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class AkhbarConfigTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void withoutFileOrEnvironmentEverySectionHasItsDefaults() {
+        AkhbarConfig config = AkhbarConfig.load(null, Map.of());
+        assertThat(config.kafka().bootstrapServers()).isEqualTo("localhost:9092");
+        assertThat(config.sink().indexAlias()).isEqualTo("news");
+        assertThat(config.enrich().bands()).isEqualTo(20);
+        assertThat(config.crawler().allowPrivateNetworks()).isFalse();
+    }
+
+    @Test
+    void theFileOverridesDefaultsAndTheEnvironmentOverridesTheFile() throws Exception {
+        Path file = Files.writeString(dir.resolve("akhbar.yaml"), """
+                kafka:
+                  bootstrapServers: kafka-1:9092
+                  partitions: 6
+                crawler:
+                  perHostDelay: PT2S
+                sink:
+                  indexAlias: arabic-news
+                  elasticsearchUrl: http://es:9200
+                """);
+        AkhbarConfig config = AkhbarConfig.load(file, Map.of(
+                "AKHBAR_SINK_ELASTICSEARCH_URL", "https://es.internal:9200",
+                "AKHBAR_ENRICH_SIMILARITY_THRESHOLD", "0.7",
+                "PATH", "/usr/bin"));
+        assertThat(config.kafka().partitions()).isEqualTo(6);
+        assertThat(config.crawler().perHostDelay()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(config.sink().indexAlias()).isEqualTo("arabic-news");
+        assertThat(config.sink().elasticsearchUrl()).isEqualTo("https://es.internal:9200");
+        assertThat(config.sink().kafkaBootstrapServers()).isEqualTo("kafka-1:9092");
+        assertThat(config.enrich().similarityThreshold()).isEqualTo(0.7);
+    }
+
+    @Test
+    void secretsComeFromFilesAndAreNeverPrinted() throws Exception {
+        Path secret = Files.writeString(dir.resolve("password"), "s3cret\n");
+        AkhbarConfig config = AkhbarConfig.load(null, Map.of(
+                "AKHBAR_SINK_USERNAME", "akhbar", "AKHBAR_SINK_PASSWORD_FILE", secret.toString()));
+        assertThat(config.sink().password()).isEqualTo("s3cret");
+        assertThat(config.toYaml()).doesNotContain("s3cret").contains("password: \"***\"");
+        assertThat(config.sink().toString()).doesNotContain("s3cret");
+    }
+
+    @Test
+    void anUnknownSettingIsAnErrorThatNamesIt() throws Exception {
+        Path file = Files.writeString(dir.resolve("akhbar.yaml"), "sink:\n  indexAlais: news\n");
+        assertThatThrownBy(() -> AkhbarConfig.load(file, Map.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("indexAlais");
+        assertThatThrownBy(() -> AkhbarConfig.load(null, Map.of("AKHBAR_SINK_NO_SUCH", "x")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("AKHBAR_SINK_NO_SUCH");
+    }
+
+    @Test
+    void anInvalidValueFailsAtStartUpWithTheSettingsName() {
+        assertThatThrownBy(() -> AkhbarConfig.load(null, Map.of("AKHBAR_KAFKA_PARTITIONS", "0")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("partitions");
+    }
+}

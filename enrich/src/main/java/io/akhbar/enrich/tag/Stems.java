@@ -1,0 +1,26 @@
+package io.akhbar.enrich.tag;
+
+import org.apache.lucene.analysis.ar.ArabicStemmer;
+
+import java.util.List;
+
+/**
+ * Lucene's light Arabic stemmer, the one the search analysis uses, applied to words that are already normalised:
+ * the article and a leading و go, and dual, plural and pronoun suffixes, so العسكرية, عسكري and عسكريين agree.
+ */
+final class Stems {
+    /** Stateless: {@link ArabicStemmer#stem} works on the array it is given. */
+    private static final ArabicStemmer STEMMER = new ArabicStemmer();
+
+    private Stems() {
+    }
+
+    static List<String> of(List<String> normalizedWords) {
+        return normalizedWords.stream().map(Stems::of).toList();
+    }
+
+    static String of(String normalizedWord) {
+        char[] letters = normalizedWord.toCharArray();
+        return new String(letters, 0, STEMMER.stem(letters, letters.length));
+    }
+}
