@@ -102,16 +102,20 @@ public final class ElasticsearchSink implements AutoCloseable {
         this.connection = ElasticsearchConnection.open(settings);
         this.newsIndex = new NewsIndex(connection.client(), settings);
         this.writer = new BulkWriter(connection.client(), settings.indexAlias(), registry);
-        this.consumer = new KafkaConsumer<>(consumerConfig(settings), new StringDeserializer(), new ByteArrayDeserializer());
+        KafkaConsumer<String, byte[]> kafkaConsumer = null;
         try {
+            kafkaConsumer = new KafkaConsumer<>(consumerConfig(settings), new StringDeserializer(), new ByteArrayDeserializer());
             this.deadLetters = new SinkDeadLetters(
                     new KafkaProducer<>(producerConfig(settings), new StringSerializer(), new ByteArraySerializer()),
                     topics.deadLetters());
         } catch (RuntimeException e) {
-            consumer.close();
+            if (kafkaConsumer != null) {
+                kafkaConsumer.close();
+            }
             connection.close();
             throw e;
         }
+        this.consumer = kafkaConsumer;
         this.consumerMetrics = new KafkaClientMetrics(consumer);
         consumerMetrics.bindTo(registry);
     }

@@ -8,8 +8,6 @@ package io.akhbar.sink.write;
  * @param rejected sent to the dead-letter topic (undecodable, or refused by Elasticsearch)
  */
 public record SinkCounts(long indexed, long stale, long rejected) {
-    public static final SinkCounts ZERO = new SinkCounts(0, 0, 0);
-
     public long total() {
         return indexed + stale + rejected;
     }
