@@ -12,7 +12,9 @@ import java.util.regex.Pattern;
 
 /**
  * Finds when an article was published, trusting machine-readable statements first (JSON-LD, meta tags,
- * microdata, {@code <time>}) and the dates people read last (a date line near the headline).
+ * microdata, {@code <time>}) and the dates people read last: a date line next to the article first, since a
+ * page also shows today's date in its top bar and other articles' dates in its lists, then any element
+ * named for dates.
  */
 final class DateExtractor {
     private static final Set<String> META_KEYS = Set.of(
@@ -37,12 +39,12 @@ final class DateExtractor {
                 .or(() -> fromMeta(markup, dayFirst))
                 .or(() -> fromMicrodata(markup, dayFirst))
                 .or(() -> fromTimeElements(markup, dayFirst))
-                .or(() -> fromDateNamedElements(doc, dayFirst))
                 .or(() -> nearHeadline.stream()
                         .filter(line -> line.length() <= MAX_DATE_LINE)
                         .map(line -> DateText.parse(line, dayFirst))
                         .flatMap(Optional::stream)
                         .findFirst())
+                .or(() -> fromDateNamedElements(doc, dayFirst))
                 .orElse(null);
     }
 

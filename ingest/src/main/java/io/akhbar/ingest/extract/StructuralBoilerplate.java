@@ -36,7 +36,7 @@ final class StructuralBoilerplate {
             "caption", "gallery", "slideshow", "carousel", "screen-reader", "sr-only", "visually-hidden",
             "skip-link", "print-only", "pagination", "pager", "read-more", "readmore", "read-also", "also-read",
             "recommend", "more-stories", "more-news", "next-post", "prev-post", "post-navigation", "nav-links",
-            "modal", "popup", "overlay", "toolbar", "masthead", "byline", "post-meta", "entry-meta", "article-meta",
+            "modal", "popup", "toolbar", "masthead", "byline", "post-meta", "entry-meta", "article-meta",
             "meta-info", "post-info", "rating", "reaction", "emoji", "dateline", "timestamp"));
     /** Words that must stand alone: as substrings they occur inside ordinary words ("ad" in "header"). */
     private static final Set<String> STRONG_TOKENS = Set.of(

@@ -1,0 +1,96 @@
+package io.akhbar.ingest.extract;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every page under {@code src/test/resources/extract/<theme>/} against the {@code .expected.json} beside it. The
+ * pages are the seed articles dressed in the furniture of real news themes; a key missing from the expectation
+ * is not checked, a key present with null must come out null.
+ */
+class ArticleExtractorFixturesTest {
+    private static final ArticleExtractor EXTRACTOR = new ArticleExtractor();
+    private static final BoilerplatePhrases PHRASES = BoilerplatePhrases.load();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    record Fixture(String name, Path html, JsonNode expected) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static Stream<Fixture> fixtures() throws IOException, URISyntaxException {
+        Path root = Path.of(Objects.requireNonNull(ArticleExtractorFixturesTest.class.getResource("/extract")).toURI());
+        List<Fixture> fixtures = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path html : files.filter(p -> p.toString().endsWith(".html")).sorted().toList()) {
+                Path expected = html.resolveSibling(html.getFileName().toString().replace(".html", ".expected.json"));
+                fixtures.add(new Fixture(root.relativize(html).toString(), html, JSON.readTree(expected.toFile())));
+            }
+        }
+        assertThat(fixtures).hasSizeGreaterThanOrEqualTo(17);
+        return fixtures.stream();
+    }
+
+    private static ExtractedPage extract(Fixture f) throws IOException {
+        JsonNode contentType = f.expected().get("contentType");
+        return EXTRACTOR.extract(Files.readAllBytes(f.html()), contentType == null ? null : contentType.asText(),
+                f.expected().path("url").asText(null));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("fixtures")
+    void extractsTheExpectedArticle(Fixture f) throws IOException {
+        ExtractedPage page = extract(f);
+        JsonNode exp = f.expected();
+        if (exp.has("isArticle")) {
+            assertThat(page.isArticle()).as("isArticle").isEqualTo(exp.get("isArticle").asBoolean());
+        }
+        if (exp.has("title")) {
+            assertThat(page.title()).as("title").isEqualTo(exp.get("title").asText());
+        }
+        if (exp.has("byline")) {
+            assertThat(page.byline()).as("byline").isEqualTo(exp.get("byline").isNull() ? null : exp.get("byline").asText());
+        }
+        if (exp.has("published")) {
+            Instant expected = exp.get("published").isNull() ? null : Instant.parse(exp.get("published").asText());
+            assertThat(page.published()).as("published").isEqualTo(expected);
+        }
+        if (exp.has("lang")) {
+            assertThat(page.lang()).as("lang").isEqualTo(exp.get("lang").asText());
+        }
+        if (exp.has("canonicalUrl")) {
+            assertThat(page.canonicalUrl()).as("canonicalUrl").isEqualTo(exp.get("canonicalUrl").asText());
+        }
+        if (exp.has("paragraphs")) {
+            List<String> expected = new ArrayList<>();
+            exp.get("paragraphs").forEach(p -> expected.add(p.asText()));
+            assertThat(page.paragraphs()).as("paragraphs").containsExactlyElementsOf(expected);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("fixtures")
+    void leavesNoBoilerplateLine(Fixture f) throws IOException {
+        ExtractedPage page = extract(f);
+        for (String paragraph : page.paragraphs()) {
+            assertThat(PHRASES.match(paragraph)).as(paragraph).isEmpty();
+            assertThat(paragraph).doesNotContain("\u0640").doesNotContain("<").doesNotContain("أخر الأخبار");
+        }
+    }
+}
