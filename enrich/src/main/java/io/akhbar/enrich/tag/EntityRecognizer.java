@@ -47,8 +47,7 @@ final class EntityRecognizer {
                 .toList();
     }
 
-    /** The spellings found in one clause, in order. */
-    List<Spelling> spellingsIn(List<String> words) {
+    private List<Spelling> spellingsIn(List<String> words) {
         List<Spelling> found = new ArrayList<>();
         int start = 0;
         while (start < words.size()) {
@@ -65,12 +64,12 @@ final class EntityRecognizer {
 
     private Optional<Spelling> longestSpellingAt(List<String> words, int start) {
         Spelling longest = null;
-        for (String reading : Proclitics.readings(words.get(start))) {
-            for (Spelling candidate : gazetteer.startingWith(reading)) {
+        for (Proclitics.Reading reading : Proclitics.readings(words.get(start))) {
+            for (Spelling candidate : gazetteer.startingWith(reading.word())) {
                 if (longest != null && candidate.words().size() <= longest.words().size()) {
                     break;
                 }
-                if (continuesAt(words, start, candidate)) {
+                if (reading.mayStart(candidate) && continuesAt(words, start, candidate)) {
                     longest = candidate;
                     break;
                 }

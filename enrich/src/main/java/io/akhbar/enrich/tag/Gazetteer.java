@@ -6,6 +6,7 @@ import io.akhbar.text.ArabicNormalizer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -28,7 +29,7 @@ final class Gazetteer {
     private final Map<String, List<Spelling>> longestFirstByFirstWord;
 
     private Gazetteer(Map<String, Spelling> spellingsByText) {
-        this.spellingsByText = Map.copyOf(spellingsByText);
+        this.spellingsByText = Collections.unmodifiableMap(new LinkedHashMap<>(spellingsByText));
         Map<String, List<Spelling>> index = new HashMap<>();
         for (Spelling spelling : spellingsByText.values()) {
             index.computeIfAbsent(spelling.words().get(0), word -> new ArrayList<>()).add(spelling);
@@ -68,9 +69,9 @@ final class Gazetteer {
         return new Gazetteer(spellingsByText);
     }
 
-    /** This gazetteer with the spellings of {@code configured} added; where both spell the same words, configured wins. */
+    /** This gazetteer and the spellings of {@code configured}; where both spell the same words, configured wins. */
     Gazetteer extendedWith(Gazetteer configured) {
-        Map<String, Spelling> merged = new HashMap<>(spellingsByText);
+        Map<String, Spelling> merged = new LinkedHashMap<>(spellingsByText);
         merged.putAll(configured.spellingsByText);
         return new Gazetteer(merged);
     }
@@ -80,6 +81,7 @@ final class Gazetteer {
         return longestFirstByFirstWord.getOrDefault(word, List.of());
     }
 
+    /** Every spelling, in the order the files list them. */
     Collection<Spelling> spellings() {
         return spellingsByText.values();
     }
@@ -110,9 +112,14 @@ final class Gazetteer {
         String text = String.join(" ", spelling.words());
         Spelling earlier = spellingsByText.putIfAbsent(text, spelling);
         if (earlier != null && !earlier.equals(spelling)) {
-            throw line.error("'" + text + "' is already spelt for " + earlier.entity().map(KnownEntity::name)
-                    .orElse("a phrase that is not a name") + (earlier.ambiguous() ? " (ambiguous)" : ""));
+            throw line.error("'" + text + "' is already spelt for " + meaning(earlier) + ", not " + meaning(spelling));
         }
+    }
+
+    private static String meaning(Spelling spelling) {
+        return spelling.entity().map(entity -> entity.type() + " " + entity.name())
+                .orElse("a phrase that is not a name")
+                + (spelling.ambiguous() ? " (ambiguous)" : "");
     }
 
     private static String withoutAmbiguousMark(String written) {

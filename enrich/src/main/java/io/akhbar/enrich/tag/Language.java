@@ -4,8 +4,8 @@ import java.util.List;
 
 /** The language of an article: Arabic is recognised from its letters, anything else is taken from the hint. */
 final class Language {
-    static final String ARABIC = "ar";
-    static final String UNDETERMINED = "und";
+    private static final String ARABIC = "ar";
+    private static final String UNDETERMINED = "und";
 
     private Language() {
     }

@@ -38,6 +38,8 @@ public final class Tagger {
     }
 
     /**
+     * Tags one article.
+     *
      * @param title      the article's title; may be null
      * @param paragraphs the body, one string a paragraph; may be null
      * @param langHint   the language the page declared, used only when the letters are not mostly Arabic; nullable

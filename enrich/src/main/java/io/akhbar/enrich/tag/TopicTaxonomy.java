@@ -119,7 +119,8 @@ final class TopicTaxonomy {
         while (start < stems.size()) {
             Optional<Keyword> keyword = longestKeywordAt(stems, start);
             if (keyword.isPresent()) {
-                keyword.get().weightByTopic().forEach((topic, weight) -> scores.merge(topic, weight * factor, Integer::sum));
+                keyword.get().weightByTopic()
+                        .forEach((topic, weight) -> scores.merge(topic, weight * factor, Integer::sum));
                 start += keyword.get().stems().size();
             } else {
                 start++;
