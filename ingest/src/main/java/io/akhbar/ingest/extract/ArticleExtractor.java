@@ -24,11 +24,9 @@ public final class ArticleExtractor {
     private static final int DATE_LINES_IN_BODY = 3;
 
     private final BodyAssembler assembler;
-    private final BoilerplatePhrases phrases;
 
     public ArticleExtractor() {
-        this.phrases = BoilerplatePhrases.load();
-        this.assembler = new BodyAssembler(phrases);
+        this.assembler = new BodyAssembler(BoilerplatePhrases.load());
     }
 
     public ExtractedPage extract(byte[] body, String contentTypeHeader, String url) {
@@ -59,12 +57,22 @@ public final class ArticleExtractor {
                 body = retry;
             }
         }
-        List<String> paragraphs = body.paragraphs();
         String method = jsonLd.hasArticle() ? "json-ld+dom" : "dom";
+        if (body.chars() < MIN_CLEAN_BODY_CHARS && jsonLd.articleBody().length() >= MIN_CLEAN_BODY_CHARS) {
+            // Script-rendered pages ship the text only in their JSON-LD.
+            BodyAssembler.Body declared = assembler.assembleDeclared(jsonLd.articleBody(), title, structuralByline);
+            if (declared.chars() > body.chars()) {
+                body = declared;
+                method = "json-ld";
+            }
+        }
+        List<String> paragraphs = body.paragraphs();
 
         String byline = structuralByline != null ? structuralByline : body.byline();
         String lang = LanguageDetector.detect(title + "\n" + String.join("\n", paragraphs), markup.htmlLang);
-        Instant published = DateExtractor.find(doc, markup, jsonLd, linesNearHeadline(seg, body), !lang.equals("en"));
+        // Only American English writes the month first in numeric dates; Arabic and European pages do not.
+        boolean dayFirst = !lang.equals("en");
+        Instant published = DateExtractor.find(doc, markup, jsonLd, linesNearHeadline(seg, body), dayFirst);
         String canonical = CanonicalUrl.find(markup, url);
 
         String ogType = markup.meta("og:type").toLowerCase(Locale.ROOT);

@@ -12,10 +12,14 @@ import org.jsoup.nodes.Element;
  * @param commas       commas of any script: a sign of prose
  * @param marks        the marked (furniture) elements around the block, outermost first
  */
-record Block(int index, String text, Element container, Kind kind, int chars, int linkChars, int commas,
-             Element[] marks) {
+record Block(String text, Element container, Kind kind, int chars, int linkChars, int commas, Element[] marks) {
 
-    enum Kind { PARAGRAPH, HEADING, LIST_ITEM, PREFORMATTED, QUOTE, CELL, TEXT }
+    /**
+     * How the text sits in its container, which decides where its content points go: a paragraph-like element
+     * (p, heading, cell, quote) speaks for the box around it, loose text for the container holding it, and a
+     * list item, usually a link in a menu or a list of headlines, for nothing.
+     */
+    enum Kind { PARAGRAPH, LOOSE_TEXT, LIST_ITEM }
 
     boolean isMarked() {
         return marks.length > 0;

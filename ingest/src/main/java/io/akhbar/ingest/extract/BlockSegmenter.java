@@ -48,7 +48,9 @@ final class BlockSegmenter {
         final IdentityHashMap<Element, Segmentation.Span> spans = new IdentityHashMap<>();
         final List<Element> containers = new ArrayList<>();
 
-        private final IdentityHashMap<Element, Integer> starts = new IdentityHashMap<>();
+        /** Elements whose span is being recorded, innermost last, with the block index each started at. */
+        private final Deque<Element> open = new ArrayDeque<>();
+        private int[] openStarts = new int[64];
         private final Deque<Element> blockStack = new ArrayDeque<>();
         private Element[] marks = new Element[0];
 
@@ -87,7 +89,11 @@ final class BlockSegmenter {
                 }
             }
             if (block || marked) {
-                starts.put(el, blocks.size());
+                if (open.size() == openStarts.length) {
+                    openStarts = Arrays.copyOf(openStarts, openStarts.length * 2);
+                }
+                openStarts[open.size()] = blocks.size();
+                open.push(el);
             }
             if (marked) {
                 marks = Arrays.copyOf(marks, marks.length + 1);
@@ -112,9 +118,9 @@ final class BlockSegmenter {
                 flush();
                 blockStack.pop();
             }
-            Integer start = starts.remove(el);
-            if (start != null) {
-                spans.put(el, new Segmentation.Span(start, blocks.size(), depth));
+            if (!open.isEmpty() && open.peek() == el) {
+                open.pop();
+                spans.put(el, new Segmentation.Span(openStarts[open.size()], blocks.size(), depth));
             }
             if (marks.length > 0 && marks[marks.length - 1] == el) {
                 marks = Arrays.copyOf(marks, marks.length - 1);
@@ -147,8 +153,7 @@ final class BlockSegmenter {
         void flush() {
             if (chars > 0) {
                 Element container = blockStack.peek();
-                blocks.add(new Block(blocks.size(), text.toString(), container, kindOf(container), chars, linkChars,
-                        commas, marks));
+                blocks.add(new Block(text.toString(), container, kindOf(container), chars, linkChars, commas, marks));
             }
             text.setLength(0);
             pendingSpace = false;
@@ -159,16 +164,12 @@ final class BlockSegmenter {
 
         private static Block.Kind kindOf(Element container) {
             if (container == null) {
-                return Block.Kind.TEXT;
+                return Block.Kind.LOOSE_TEXT;
             }
             return switch (container.normalName()) {
-                case "p" -> Block.Kind.PARAGRAPH;
-                case "h1", "h2", "h3", "h4", "h5", "h6" -> Block.Kind.HEADING;
+                case "p", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "blockquote", "td", "th" -> Block.Kind.PARAGRAPH;
                 case "li", "dt", "dd" -> Block.Kind.LIST_ITEM;
-                case "pre" -> Block.Kind.PREFORMATTED;
-                case "blockquote" -> Block.Kind.QUOTE;
-                case "td", "th" -> Block.Kind.CELL;
-                default -> Block.Kind.TEXT;
+                default -> Block.Kind.LOOSE_TEXT;
             };
         }
     }

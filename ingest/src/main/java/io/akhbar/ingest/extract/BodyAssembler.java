@@ -1,11 +1,13 @@
 package io.akhbar.ingest.extract;
 
+import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Turns the chosen content elements into the article's paragraphs: drops what markup, link density or wording
@@ -26,9 +28,12 @@ final class BodyAssembler {
     private static final int TOP_LINES = 3;
     private static final int MAX_DATE_LINE = 60;
     private static final int MAX_PHRASE_LINE = 400;
+    private static final int MIN_REPEATED_CHARS = 80;
     private static final int MAX_AUTHOR_BOX_LINE = 400;
     private static final int AUTHOR_BOX_TAIL = 3;
     private static final double MAX_MARKED_SHARE = 0.5;
+    private static final Pattern LINE_BREAKS = Pattern.compile("\\s*\\n\\s*");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     /**
      * @param paragraphs repaired paragraphs, in order
@@ -51,7 +56,7 @@ final class BodyAssembler {
      */
     Body assemble(Segmentation seg, List<Element> roots, boolean cleanOnly, String title, String knownByline) {
         List<String> removed = new ArrayList<>();
-        List<Block> kept = new ArrayList<>();
+        List<String> kept = new ArrayList<>();
         for (Element root : roots) {
             Segmentation.Span span = seg.span(root);
             boolean[] linkGroups = linkGroups(seg, root, span);
@@ -62,7 +67,7 @@ final class BodyAssembler {
                         || isLinkLine(b)) {
                     removed.add(b.text());
                 } else {
-                    kept.add(b);
+                    kept.add(b.text());
                 }
             }
         }
@@ -114,15 +119,37 @@ final class BodyAssembler {
         return inGroup;
     }
 
-    private Body filterLines(List<Block> blocks, List<String> removed, String title, String knownByline,
+    /**
+     * The same line filters over the plain text a page declares as its body (JSON-LD {@code articleBody}), for
+     * pages whose markup holds no article text of its own.
+     */
+    Body assembleDeclared(String articleBody, String title, String knownByline) {
+        List<String> lines = new ArrayList<>();
+        if (articleBody.indexOf('<') >= 0) {
+            // Some publishers put the body's HTML, not its text, in the JSON-LD.
+            for (Block b : BlockSegmenter.segment(Jsoup.parseBodyFragment(articleBody).body()).blocks()) {
+                lines.add(b.text());
+            }
+        } else {
+            for (String line : LINE_BREAKS.split(articleBody)) {
+                String folded = SPACES.matcher(line.strip()).replaceAll(" ");
+                if (!folded.isEmpty()) {
+                    lines.add(folded);
+                }
+            }
+        }
+        return filterLines(lines, new ArrayList<>(), title, knownByline, -1);
+    }
+
+    private Body filterLines(List<String> lines, List<String> removed, String title, String knownByline,
                              int firstBlock) {
         String titleKey = BoilerplatePhrases.canonical(title);
         String bylineKey = knownByline == null ? "" : BoilerplatePhrases.canonical(knownByline);
         Set<String> seen = new HashSet<>();
+        String lastKey = null;
         List<String> paragraphs = new ArrayList<>();
         String bodyByline = null;
-        for (Block b : blocks) {
-            String text = b.text();
+        for (String text : lines) {
             // Furniture lines are short; normalising every long paragraph only to compare it would double the cost.
             boolean shortLine = text.length() <= MAX_PHRASE_LINE;
             String key = shortLine ? BoilerplatePhrases.canonical(text) : text;
@@ -130,7 +157,7 @@ final class BodyAssembler {
                 continue;
             }
             boolean atTop = paragraphs.size() < TOP_LINES;
-            if (key.equals(titleKey) || !seen.add(key)) {
+            if (key.equals(titleKey) || isRepeat(key, seen, lastKey)) {
                 removed.add(text);
             } else if (shortLine && phrases.matchCanonical(key).isPresent()) {
                 removed.add(text);
@@ -141,11 +168,21 @@ final class BodyAssembler {
                 removed.add(text);
             } else {
                 paragraphs.add(Display.repair(text));
+                lastKey = key;
             }
         }
         dropTrailingAuthorBox(paragraphs, removed, bylineKey);
         int chars = paragraphs.stream().mapToInt(String::length).sum();
         return new Body(paragraphs, removed, bodyByline, firstBlock, chars);
+    }
+
+    /**
+     * A paragraph printed twice is a template artefact (a lead repeated as the first paragraph, a duplicated
+     * box); short lines such as "Serves 4" may recur in a real article, unless one follows the other.
+     */
+    private static boolean isRepeat(String key, Set<String> seen, String lastKey) {
+        boolean first = seen.add(key);
+        return key.equals(lastKey) || !first && key.length() >= MIN_REPEATED_CHARS;
     }
 
     /** A line naming the author near the end starts an author box: it and the short bio under it go. */

@@ -15,7 +15,8 @@ final class BylineExtractor {
     private static final List<String> META_KEYS = List.of(
             "author", "article:author", "byl", "sailthru.author", "parsely-author", "dc.creator", "dcterms.creator");
     private static final Pattern LEADING_BY = Pattern.compile(
-            "^(?:by|written by|posted by|بقلم|كتب|كتبت|إعداد|اعداد)\\s*[:：\\-–]?\\s*", Pattern.CASE_INSENSITIVE);
+            "^(?:by|written by|posted by|بقلم|كتب|كتبت|كتبه|إعداد|اعداد|بواسطة|الكاتب|المحرر)\\s*[:：\\-–]?\\s*",
+            Pattern.CASE_INSENSITIVE);
     /** Longer text under an author class is a bio or a whole author box, not a name. */
     private static final int MAX_BYLINE = 80;
 

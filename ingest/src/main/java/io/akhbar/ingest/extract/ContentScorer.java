@@ -7,7 +7,7 @@ import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
+import java.util.Set;
 
 /**
  * Finds the element that holds the article. Every prose block gives points to the elements around it, most to
@@ -26,20 +26,21 @@ final class ContentScorer {
     private static final double SIBLING_SHARE = 0.2;
     private static final double MIN_SIBLING_SCORE = 10;
     private static final int COUSIN_LEVELS = 3;
+    private static final int LOOSE_PARAGRAPH_CHARS = 80;
+    private static final double LOOSE_PARAGRAPH_LINK_DENSITY = 0.25;
 
-    private static final Pattern POSITIVE = Pattern.compile(
-            "article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story|detail|news-?text|matn|nass");
-    private static final Pattern NEGATIVE = Pattern.compile(
-            "hidden|banner|combx|comment|com-|contact|foot|masthead|media|meta|outbrain|promo|related|scroll|share"
-                    + "|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget|teaser|card|thumb|list|grid");
+    private static final KeywordMatcher POSITIVE = KeywordMatcher.of(Set.of(
+            "article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "post", "text", "blog",
+            "story", "detail", "matn", "nass"));
+    private static final KeywordMatcher NEGATIVE = KeywordMatcher.of(Set.of(
+            "hidden", "banner", "combx", "comment", "com-", "contact", "foot", "masthead", "media", "meta",
+            "outbrain", "promo", "related", "scroll", "share", "shoutbox", "sidebar", "skyscraper", "sponsor",
+            "shopping", "tags", "tool", "widget", "teaser", "card", "thumb", "list", "grid"));
     private static final double CLASS_WEIGHT = 25;
     private static final double FULL_HINT_POINTS = 10;
 
     /** The chosen elements in document order, with the scores that chose them. */
     record Selection(List<Element> roots, Map<Element, Double> scores) {
-        boolean isEmpty() {
-            return roots.isEmpty();
-        }
     }
 
     private ContentScorer() {
@@ -49,11 +50,11 @@ final class ContentScorer {
     static Selection select(Segmentation seg, boolean cleanOnly) {
         Map<Element, Double> raw = new IdentityHashMap<>();
         for (Block b : seg.blocks()) {
-            if (cleanOnly && b.isMarked() || b.chars() < MIN_SCORED_CHARS || !isScored(b.kind())) {
+            if (cleanOnly && b.isMarked() || b.chars() < MIN_SCORED_CHARS || b.kind() == Block.Kind.LIST_ITEM) {
                 continue;
             }
             double points = 1 + b.commas() + Math.min(b.chars() / 100, 3);
-            Element target = b.kind() == Block.Kind.TEXT ? b.container() : b.container().parent();
+            Element target = b.kind() == Block.Kind.LOOSE_TEXT ? b.container() : b.container().parent();
             int level = 0;
             for (; target != null && level < ANCESTOR_LEVELS; target = target.parent()) {
                 // Inline wrappers around blocks (a <span> or <font> around paragraphs) are not candidates.
@@ -121,10 +122,6 @@ final class ContentScorer {
         return all;
     }
 
-    private static boolean isScored(Block.Kind kind) {
-        return kind != Block.Kind.LIST_ITEM;
-    }
-
     private static double initialScore(Element el) {
         double score = switch (el.normalName()) {
             case "div", "article", "main", "section" -> 5;
@@ -145,10 +142,10 @@ final class ContentScorer {
             return 0;
         }
         double weight = 0;
-        if (NEGATIVE.matcher(names).find()) {
+        if (NEGATIVE.foundIn(names)) {
             weight -= CLASS_WEIGHT;
         }
-        if (POSITIVE.matcher(names).find()) {
+        if (POSITIVE.foundIn(names)) {
             weight += CLASS_WEIGHT;
         }
         return weight;
@@ -242,16 +239,19 @@ final class ContentScorer {
             double score = wrappedScore(sibling, scores);
             if (score > 0 && score + bonus >= threshold) {
                 roots.add(sibling);
-            } else if (sibling.normalName().equals("p")) {
-                int chars = sums.chars(span);
-                double linkDensity = sums.linkDensity(span);
-                if (chars > 80 && linkDensity < 0.25
-                        || chars > 0 && chars <= 80 && linkDensity == 0 && endsSentence(seg, span)) {
-                    roots.add(sibling);
-                }
+            } else if (sibling.normalName().equals("p") && isLooseParagraph(seg, sums, span)) {
+                roots.add(sibling);
             }
         }
         return roots;
+    }
+
+    /** A paragraph beside the article but outside its box: prose if long with few links, or a whole sentence. */
+    private static boolean isLooseParagraph(Segmentation seg, Segmentation.Sums sums, Segmentation.Span span) {
+        int chars = sums.chars(span);
+        double linkDensity = sums.linkDensity(span);
+        return chars > LOOSE_PARAGRAPH_CHARS && linkDensity < LOOSE_PARAGRAPH_LINK_DENSITY
+                || chars > 0 && chars <= LOOSE_PARAGRAPH_CHARS && linkDensity == 0 && endsSentence(seg, span);
     }
 
     /**

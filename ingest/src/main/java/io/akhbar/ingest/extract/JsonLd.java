@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -170,7 +171,8 @@ final class JsonLd {
         if (node.isObject()) {
             return text(node.get("@value"), text(node.get("name"), fallback));
         }
-        String s = node.asText().strip();
+        // Publishers often HTML-escape their JSON-LD strings ("&quot;", "&#8217;").
+        String s = Parser.unescapeEntities(node.asText(), false).strip();
         return s.isEmpty() ? fallback : s;
     }
 }

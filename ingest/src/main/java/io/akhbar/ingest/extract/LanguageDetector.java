@@ -11,6 +11,8 @@ final class LanguageDetector {
     /** Arabic news quotes English names and acronyms; a third of the letters in Arabic script is already Arabic. */
     private static final double ARABIC_SHARE = 0.3;
     private static final int SAMPLE = 3000;
+    /** Languages written in Arabic script, which only the page's own lang can tell from Arabic. */
+    private static final Set<String> ARABIC_SCRIPT_LANGUAGES = Set.of("fa", "ur", "ps", "ku", "ckb", "sd", "ug");
     private static final double ENGLISH_SHARE = 0.1;
     private static final int MAX_FUNCTION_WORD = 4;
     private static final Set<String> ENGLISH_FUNCTION_WORDS = Set.of(
@@ -55,12 +57,12 @@ final class LanguageDetector {
             return hint.isEmpty() ? "und" : hint;
         }
         if (arabic >= ARABIC_SHARE * letters) {
-            return "ar";
+            return ARABIC_SCRIPT_LANGUAGES.contains(hint) ? hint : "ar";
         }
         if (latin * 2 > letters && looksEnglish(text)) {
             return "en";
         }
-        if (!hint.isEmpty() && !hint.equals("ar") && hintFitsScript(hint, latin, cyrillic, hangul, kana, han, letters)) {
+        if (!hint.isEmpty() && hintFitsScript(hint, latin, cyrillic, hangul, kana, han, letters)) {
             return hint;
         }
         if (hangul * 2 > letters) {
@@ -106,12 +108,14 @@ final class LanguageDetector {
     /** A template's default lang="en" on a Russian page is wrong; the script settles it. */
     private static boolean hintFitsScript(String hint, int latin, int cyrillic, int hangul, int kana, int han,
                                           int letters) {
+        if (hint.equals("ar") || ARABIC_SCRIPT_LANGUAGES.contains(hint)) {
+            return false;
+        }
         return switch (hint) {
             case "ru", "uk", "bg", "sr", "be", "kk", "mk" -> cyrillic * 2 > letters;
             case "ko" -> hangul * 2 > letters;
             case "ja" -> (kana + han) * 2 > letters;
             case "zh" -> han * 2 > letters;
-            case "fa", "ur", "ps", "ku", "ar" -> false;
             default -> latin * 2 > letters;
         };
     }

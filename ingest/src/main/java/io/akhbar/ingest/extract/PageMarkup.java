@@ -36,7 +36,7 @@ final class PageMarkup {
 
     private PageMarkup(Document doc) {
         this.title = doc.title();
-        Element html = doc.selectFirst("html");
+        Element html = doc.firstElementChild();
         this.htmlLang = html == null ? "" : html.attr("lang");
         NodeTraversor.traverse((NodeVisitor) (node, depth) -> collect(node), doc);
     }
