@@ -16,7 +16,7 @@ final class ListingDetector {
     private static final double HEADLINE_LINK_SHARE = 0.8;
     private static final int EXCERPT_CHARS = 40;
     private static final double EXCERPT_LINK_SHARE = 0.3;
-    private static final int MIN_TEASERS = 4;
+    private static final int MIN_TEASERS = 2;
     /** Share of the kept paragraphs that are teaser excerpts, beyond which the region is a listing. */
     private static final double TEASER_SHARE = 0.5;
     private static final double TEASER_SHARE_DECLARED_ARTICLE = 0.8;
