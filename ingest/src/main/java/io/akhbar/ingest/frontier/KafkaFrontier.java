@@ -265,9 +265,12 @@ public final class KafkaFrontier implements Frontier {
         producer.flush();
         try {
             consumer.commitSync(offsets);
-        } catch (CommitFailedException | RebalanceInProgressException e) {
-            log.warn("commit of frontier offsets {} failed; done entries may be fetched again: {}", offsets,
-                    e.toString());
+        } catch (RebalanceInProgressException e) {
+            log.debug("frontier offsets not committed during a rebalance; committed after it: {}", offsets);
+            return;
+        } catch (CommitFailedException e) {
+            log.warn("frontier offsets {} not committed, this instance left the group; the next owner fetches "
+                    + "what is past them again: {}", offsets, e.toString());
             return;
         }
         offsets.forEach((partition, offset) -> progress.get(partition).committed(offset.offset()));
