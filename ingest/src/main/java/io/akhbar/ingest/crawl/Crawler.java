@@ -248,8 +248,8 @@ public final class Crawler implements AutoCloseable {
             } catch (CancellationException e) {
                 log.debug("discovery stopped: the crawler is closing");
             } catch (ExecutionException e) {
-                if (e.getCause() instanceof CancellationException) {
-                    log.debug("discovery stopped: the crawler is closing");
+                if (e.getCause() instanceof CancellationException || e.getCause() instanceof InterruptedException) {
+                    log.debug("discovery stopped: {}", e.getCause().getMessage());
                 } else {
                     log.error("discovery task failed", e.getCause());
                 }
