@@ -81,6 +81,7 @@ class WarcImportIT {
         int exitCode = runCapturing(out, err, "import-warc", "--config", config.toString(), "--source", "archive",
                 warc.toString());
 
+        System.out.print(out.toString(StandardCharsets.UTF_8));
         assertThat(exitCode).as("exit code; stderr: %s", err).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("2 pages").contains("3 skipped")
                 .contains("not-html 1").contains("revisit 1").contains("status 1");
