@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
                 ExtractCommand.class,
                 AnalyzeCommand.class,
                 CrawlCommand.class,
+                ImportWarcCommand.class,
                 EnrichCommand.class,
                 SinkCommand.class,
                 SearchCommand.class,

@@ -6,6 +6,7 @@ import io.akhbar.cli.pipeline.CrawlService;
 import io.akhbar.cli.pipeline.ExtractService;
 import io.akhbar.ingest.crawl.Source;
 import io.akhbar.ingest.crawl.SourcesFile;
+import io.akhbar.ingest.crawl.SourcesFileWatcher;
 import io.akhbar.model.TopicSetup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,8 +19,11 @@ import java.util.concurrent.Callable;
 @Command(name = "crawl",
         mixinStandardHelpOptions = true,
         description = {
-                "The ingest service: discovers article URLs from the sources file (feeds, sitemaps, section pages), fetches them politely into the raw-pages topic, and runs the extractor (raw pages -> articles). Runs until Ctrl-C; each source is re-polled at its interval."},
+                "The ingest service: discovers article URLs from the sources file (feeds, sitemaps, section pages), fetches them politely into the raw-pages topic, and runs the extractor (raw pages -> articles). Runs until Ctrl-C; each source is re-polled at its interval, and an edited sources file is applied without a restart.",
+                "",
+                "URLs to fetch flow through the frontier topic, keyed by host: start more crawler instances with the same settings and Kafka shares the hosts among them, each host crawled by one instance at a time. What the crawler knows of each URL (fetched, refused, validators, content hash) is kept in the compacted crawl-state topic, so a restarted crawler fetches nothing again that it does not need to."},
         footer = {"", "Examples:", "  ./akhbar crawl --sources sources.yaml",
+                "  ./akhbar crawl --role crawler --sources sources.yaml   # a second crawler instance: hosts are shared",
                 "  ./akhbar crawl --role extractor      # replay extraction only, e.g. after an extractor upgrade"})
 final class CrawlCommand implements Callable<Integer> {
     enum Role { all, crawler, extractor }
@@ -47,14 +51,25 @@ final class CrawlCommand implements Callable<Integer> {
         TopicSetup.ensure(config.kafka());
         try (ServiceRuntime runtime = new ServiceRuntime("crawl", config)) {
             ExtractService extract = role == Role.crawler ? null : new ExtractService(config).start();
+            Path sourcesFile = sources != null ? sources : config.service().sourcesFile();
             CrawlService crawl = role == Role.extractor ? null
-                    : new CrawlService(config, loadSources(config), runtime.registry);
+                    : new CrawlService(config, loadSources(sourcesFile), runtime.registry);
+            SourcesFileWatcher watcher = crawl == null || once || config.crawler().sourcesReloadInterval().isZero()
+                    ? null
+                    : SourcesFileWatcher.start(sourcesFile, config.crawler().sourcesReloadInterval(), crawl::updateSources);
+            if (crawl != null) {
+                runtime.endpoints.check("crawler", () -> crawl.isRunning()
+                        ? HealthCheck.up("consuming the frontier") : HealthCheck.down("the frontier consumer stopped"));
+            }
             if (extract != null) {
                 runtime.endpoints.check("extractor", () -> extract.runner().isRunning()
                         ? HealthCheck.up(extract.runner().state().name()) : HealthCheck.down(extract.runner().state().name()));
             }
             System.err.printf("akhbar crawl (%s): health and metrics on %s%n", role, runtime.endpointsUrl());
             Runnable closeAll = () -> {
+                if (watcher != null) {
+                    watcher.close();
+                }
                 if (crawl != null) {
                     crawl.close();
                 }
@@ -76,8 +91,7 @@ final class CrawlCommand implements Callable<Integer> {
         }
     }
 
-    private List<Source> loadSources(AkhbarConfig config) throws java.io.IOException {
-        Path file = sources != null ? sources : config.service().sourcesFile();
+    private static List<Source> loadSources(Path file) throws java.io.IOException {
         List<Source> loaded = SourcesFile.load(file);
         System.err.printf("akhbar crawl: %d sources from %s%n", loaded.size(), file);
         return loaded;

@@ -14,6 +14,8 @@ public final class AkhbarSerdes {
     public static final AvroSerde<Article> ARTICLE = new AvroSerde<>(Article.class);
     public static final AvroSerde<EnrichedArticle> ENRICHED_ARTICLE = new AvroSerde<>(EnrichedArticle.class);
     public static final AvroSerde<DeadLetter> DEAD_LETTER = new AvroSerde<>(DeadLetter.class);
+    public static final AvroSerde<FrontierEntry> FRONTIER_ENTRY = new AvroSerde<>(FrontierEntry.class);
+    public static final AvroSerde<CrawlState> CRAWL_STATE = new AvroSerde<>(CrawlState.class);
 
     public static final AvroSerde<StoryState> STORY_STATE = new AvroSerde<>(StoryState.class);
     public static final AvroSerde<BandProbe> BAND_PROBE = new AvroSerde<>(BandProbe.class);

@@ -48,9 +48,15 @@ public final class TopicSetup {
         }
     }
 
-    /** Raw pages, articles and dead letters are the pipeline's history: replay and redrive need them whole. */
+    /**
+     * Raw pages, articles and dead letters are the pipeline's history: replay and redrive need them whole. The crawl
+     * state keeps the latest record per URL.
+     */
     private static Map<String, String> configOf(Topics topics, String name) {
         Map<String, String> config = new java.util.HashMap<>();
+        if (name.equals(topics.crawlState())) {
+            config.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
+        }
         if (name.equals(topics.rawPages()) || name.equals(topics.articles()) || name.equals(topics.deadLetters())) {
             config.put(TopicConfig.RETENTION_MS_CONFIG, "-1");
         }

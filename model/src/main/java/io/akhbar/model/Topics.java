@@ -8,7 +8,7 @@ import java.util.List;
  * deployments use distinct topics on one broker.
  */
 public record Topics(String rawPages, String articles, String enriched, String deadLetters, String bandProbes,
-                     String storyReplies) {
+                     String storyReplies, String crawlFrontier, String crawlState) {
 
     public static final String RAW_PAGES = "akhbar.raw.v1";
     public static final String ARTICLES = "akhbar.articles.v1";
@@ -21,15 +21,22 @@ public record Topics(String rawPages, String articles, String enriched, String d
      * Streams' managed repartition topics cannot, so it is an explicit topic with as many partitions as articles.
      */
     public static final String STORY_REPLIES = "akhbar.enrich.story-replies.v1";
+    /** URLs to fetch, keyed by host: a host belongs to the crawler instance that owns its partition. */
+    public static final String CRAWL_FRONTIER = "akhbar.crawl.frontier.v1";
+    /**
+     * What the crawler knows of each URL (compacted, keyed by canonical URL), written to the partition of the URL's
+     * host so that it sits with the frontier partition of that host.
+     */
+    public static final String CRAWL_STATE = "akhbar.crawl.state.v1";
 
     public static final Topics DEFAULT = withPrefix("");
 
     public static Topics withPrefix(String prefix) {
         return new Topics(prefix + RAW_PAGES, prefix + ARTICLES, prefix + ENRICHED, prefix + DEAD_LETTERS,
-                prefix + BAND_PROBES, prefix + STORY_REPLIES);
+                prefix + BAND_PROBES, prefix + STORY_REPLIES, prefix + CRAWL_FRONTIER, prefix + CRAWL_STATE);
     }
 
     public List<String> all() {
-        return List.of(rawPages, articles, enriched, deadLetters, bandProbes, storyReplies);
+        return List.of(rawPages, articles, enriched, deadLetters, bandProbes, storyReplies, crawlFrontier, crawlState);
     }
 }

@@ -21,6 +21,7 @@ class AvroSerdeTest {
 
     @ParameterizedTest
     @ValueSource(classes = {RawPage.class, Article.class, EnrichedArticle.class, DeadLetter.class,
+            FrontierEntry.class, CrawlState.class,
             io.akhbar.model.internal.StoryState.class,
             io.akhbar.model.internal.BandProbe.class, io.akhbar.model.internal.BandMembers.class,
             io.akhbar.model.internal.BandReply.class})
@@ -67,6 +68,7 @@ class AvroSerdeTest {
         assertThat(Topics.withPrefix("t1.").articles()).isEqualTo("t1.akhbar.articles.v1");
         assertThat(Topics.DEFAULT.all()).containsExactly(
                 "akhbar.raw.v1", "akhbar.articles.v1", "akhbar.enriched.v1", "akhbar.deadletters.v1",
-                "akhbar.enrich.band-probes.v1", "akhbar.enrich.story-replies.v1");
+                "akhbar.enrich.band-probes.v1", "akhbar.enrich.story-replies.v1",
+                "akhbar.crawl.frontier.v1", "akhbar.crawl.state.v1");
     }
 }

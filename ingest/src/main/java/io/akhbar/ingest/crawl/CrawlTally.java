@@ -9,6 +9,7 @@ final class CrawlTally {
     final AtomicInteger discovered = new AtomicInteger();
     final AtomicInteger skippedAsSeen = new AtomicInteger();
     final AtomicInteger deferred = new AtomicInteger();
+    final AtomicInteger queued = new AtomicInteger();
     final AtomicInteger fetched = new AtomicInteger();
     final AtomicInteger notModified = new AtomicInteger();
     private final Map<String, Integer> failedByReason = new ConcurrentHashMap<>();
@@ -23,7 +24,7 @@ final class CrawlTally {
     }
 
     CrawlReport toReport() {
-        return new CrawlReport(discovered.get(), skippedAsSeen.get(), deferred.get(), fetched.get(),
+        return new CrawlReport(discovered.get(), skippedAsSeen.get(), deferred.get(), queued.get(), fetched.get(),
                 notModified.get(), failedByReason, discoveryFailedByReason);
     }
 }

@@ -8,20 +8,28 @@ import io.akhbar.ingest.discover.UrlCanonicalizer;
 import io.akhbar.ingest.fetch.FailureReason;
 import io.akhbar.ingest.fetch.FetchResult;
 import io.akhbar.ingest.fetch.HttpFetcher;
-import io.akhbar.ingest.fetch.Validators;
 import io.akhbar.model.ArticleKeys;
+import io.akhbar.model.CrawlOutcome;
+import io.akhbar.model.CrawlState;
+import io.akhbar.model.CrawledKind;
 import io.akhbar.model.RawPage;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
@@ -40,82 +48,120 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Crawls the sources: discovers article URLs in their feeds, sitemaps and section pages, fetches the new ones
- * politely and hands each page to the sink. A pass runs discovery for all sources, then fetches grouped by host:
- * hosts in parallel on a small pool, the URLs of one host one after the other. Failures are logged and counted
- * and never stop the crawl.
+ * Crawls the sources: discovers article URLs in their feeds, sitemaps and section pages, hands the new ones to the
+ * frontier, fetches politely what the frontier gives this instance, and hands each page to the sink. Fetching is
+ * grouped by host: hosts in parallel on a small pool, the URLs of one host one after the other. What it learns of
+ * each URL goes to the crawl state, so that nothing known is fetched twice. Failures are logged and counted and
+ * never stop the crawl.
+ *
+ * <p>With a shared frontier several instances crawl together: each polls the sources that live on its hosts and
+ * fetches the pages of its hosts.
  */
 public final class Crawler implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Crawler.class);
     private static final String SINK_ERROR = "sink-error";
     private static final String UNREADABLE = "unreadable";
+    /** Statuses by which a site keeps a crawler out rather than failing. */
+    private static final Set<Integer> BLOCKING_STATUSES = Set.of(401, 403, 429, 451);
+    /** How long the loop sleeps at most, so that hosts handed to this instance are polled soon. */
+    private static final Duration OWNERSHIP_CHECK = Duration.ofSeconds(1);
+    private static final Duration OWNERSHIP_WAIT = Duration.ofMinutes(1);
 
     private final CrawlerSettings settings;
-    private final List<Source> sources;
+    private volatile List<Source> sources;
     private final RawPageSink sink;
     private final CrawlMetrics metrics;
-    private final SeenUrls seen;
-    private final ValidatorStore validators;
+    private final CrawlStateStore states;
+    private final Frontier frontier;
     private final HttpFetcher fetcher;
     private final UrlCanonicalizer canonicalizer = new UrlCanonicalizer();
-    private final ExecutorService workers;
+    private final ExecutorService discoverers;
+    private final ExecutorService fetchers;
+    private final HostLanes lanes;
     /** Candidates from earlier passes not fetched yet: over the per-source limit, or failed transiently. */
     private final Map<String, DiscoveredUrl> carriedOver = new ConcurrentHashMap<>();
+    /** The counts fetches add to: those of the pass running, or of the last one. */
+    private volatile CrawlTally tally = new CrawlTally();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final CountDownLatch closing = new CountDownLatch(1);
 
+    /** A crawler on its own, remembering what it fetched until it ends. */
     public Crawler(CrawlerSettings settings, List<Source> sources, RawPageSink sink, MeterRegistry registry) {
-        this(settings, sources, sink, registry, SeenUrls.inMemory(), ValidatorStore.inMemory());
+        this(settings, sources, sink, registry, CrawlStateStore.inMemory(), Frontier.inProcess());
     }
 
     public Crawler(CrawlerSettings settings, List<Source> sources, RawPageSink sink, MeterRegistry registry,
-                   SeenUrls seen, ValidatorStore validators) {
+                   CrawlStateStore states, Frontier frontier) {
         this.settings = settings.validate();
         this.sources = List.copyOf(sources);
         this.sink = sink;
         this.metrics = new CrawlMetrics(registry);
-        this.seen = seen;
-        this.validators = validators;
+        this.states = states;
+        this.frontier = frontier;
         this.fetcher = new HttpFetcher(settings);
+        this.discoverers = pool("akhbar-discovery-", settings.fetchThreads());
+        this.fetchers = pool("akhbar-fetch-", settings.fetchThreads());
+        this.lanes = new HostLanes(fetchers, this::fetchQueued);
+        Gauge.builder("akhbar.crawl.fetch.queue", lanes, HostLanes::size)
+                .description("URLs this instance has queued or in flight").register(registry);
+        frontier.start(lanes);
+    }
+
+    private static ExecutorService pool(String name, int threads) {
         AtomicInteger threadNumber = new AtomicInteger();
-        this.workers = Executors.newFixedThreadPool(settings.fetchThreads(), task -> {
-            Thread thread = new Thread(task, "akhbar-crawler-" + threadNumber.incrementAndGet());
+        return Executors.newFixedThreadPool(threads, task -> {
+            Thread thread = new Thread(task, name + threadNumber.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });
     }
 
-    /** One pass over every source. */
+    /**
+     * One pass over every source this instance is responsible for; returns once the frontier has no URL left for
+     * this instance, so the report counts the fetches too.
+     */
     public CrawlReport crawlOnce() {
         if (closed.get()) {
             throw new IllegalStateException("the crawler is closed");
         }
-        return crawl(sources);
+        try {
+            if (!frontier.awaitOwnership(OWNERSHIP_WAIT)) {
+                log.warn("no hosts handed to this crawler within {}: nothing to crawl", OWNERSHIP_WAIT);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new CrawlTally().toReport();
+        }
+        return crawl(sources.stream().filter(this::owns).toList(), true);
     }
 
     /**
-     * Polls each source again whenever its repoll interval has passed since its last pass began, until
-     * {@link #close()}.
+     * Polls each source this instance is responsible for again whenever its repoll interval has passed since its
+     * last pass began, until {@link #close()}. A source handed over from another instance is polled at once.
      */
     public void runForever() {
-        Map<Source, Instant> nextPoll = new LinkedHashMap<>();
-        sources.forEach(source -> nextPoll.put(source, Instant.now()));
+        Map<String, Instant> nextPoll = new HashMap<>();
         while (!closed.get()) {
             Instant now = Instant.now();
-            List<Source> due = sources.stream().filter(source -> !nextPoll.get(source).isAfter(now)).toList();
+            List<Source> current = sources;
+            Set<String> ids = current.stream().map(Source::id).collect(Collectors.toSet());
+            nextPoll.keySet().retainAll(ids);
+            current.stream().filter(source -> !owns(source)).forEach(source -> nextPoll.remove(source.id()));
+            List<Source> due = current.stream().filter(this::owns)
+                    .filter(source -> !nextPoll.getOrDefault(source.id(), now).isAfter(now)).toList();
             if (!due.isEmpty()) {
                 try {
-                    crawl(due);
+                    crawl(due, false);
                 } catch (RuntimeException e) {
                     log.error("crawl pass failed, next pass goes ahead as planned", e);
                 }
-                due.forEach(source -> nextPoll.put(source, now.plus(source.repoll())));
+                due.forEach(source -> nextPoll.put(source.id(), now.plus(source.repoll())));
             }
             long sleepMillis = nextPoll.values().stream().min(Comparator.naturalOrder())
                     .map(wakeAt -> Math.max(0, Duration.between(Instant.now(), wakeAt).toMillis()))
                     .orElse(Long.MAX_VALUE);
             try {
-                closing.await(sleepMillis, TimeUnit.MILLISECONDS);
+                closing.await(Math.min(sleepMillis, OWNERSHIP_CHECK.toMillis()), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -123,66 +169,97 @@ public final class Crawler implements AutoCloseable {
         }
     }
 
-    /** Starts no new fetch, lets those in flight finish for up to the shutdown timeout, then interrupts them. */
+    /**
+     * Crawls these sources from the next poll on: new ones are polled at once, removed ones no more, and their
+     * pages still queued are dropped.
+     */
+    public void updateSources(List<Source> updated) {
+        Set<String> before = sources.stream().map(Source::id).collect(Collectors.toSet());
+        Set<String> after = updated.stream().map(Source::id).collect(Collectors.toSet());
+        sources = List.copyOf(updated);
+        carriedOver.values().removeIf(url -> !after.contains(url.source()));
+        log.info("sources updated: {} now, added {}, removed {}", after.size(),
+                after.stream().filter(id -> !before.contains(id)).sorted().toList(),
+                before.stream().filter(id -> !after.contains(id)).sorted().toList());
+    }
+
+    /**
+     * Starts no new fetch, hands the hosts back (a shared frontier lets fetches in flight finish and records what
+     * was done), then lets what is still running finish for up to the shutdown timeout and interrupts it.
+     */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
         closing.countDown();
-        workers.shutdown();
+        frontier.close();
+        discoverers.shutdownNow();
+        fetchers.shutdown();
         try {
-            if (!workers.awaitTermination(settings.shutdownTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+            if (!fetchers.awaitTermination(settings.shutdownTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
                 log.warn("fetches still running {} after close, interrupting them", settings.shutdownTimeout());
-                workers.shutdownNow();
+                fetchers.shutdownNow();
             }
         } catch (InterruptedException e) {
-            workers.shutdownNow();
+            fetchers.shutdownNow();
             Thread.currentThread().interrupt();
         }
     }
 
-    private CrawlReport crawl(List<Source> due) {
-        CrawlTally tally = new CrawlTally();
+    private boolean owns(Source source) {
+        return frontier.owns(source.host());
+    }
+
+    private CrawlReport crawl(List<Source> due, boolean awaitFetches) {
+        CrawlTally passTally = new CrawlTally();
+        tally = passTally;
         try {
             List<DiscoveredUrl> discovered = runAll(due.stream()
-                    .<Callable<List<DiscoveredUrl>>>map(source -> () -> discover(source, tally))
+                    .<Callable<List<DiscoveredUrl>>>map(source -> () -> discover(source, passTally))
                     .toList())
                     .stream().flatMap(List::stream).toList();
-            Map<String, List<DiscoveredUrl>> byHost = plan(due, discovered, tally);
-            runAll(byHost.values().stream()
-                    .map(urls -> Executors.callable(() -> fetchOneAfterAnother(urls, tally)))
-                    .toList());
+            for (DiscoveredUrl url : plan(due, discovered, passTally)) {
+                frontier.offer(url);
+                passTally.queued.incrementAndGet();
+                metrics.queued(url.source());
+            }
+            frontier.flush();
+            if (awaitFetches) {
+                frontier.awaitFetched();
+            }
         } catch (RejectedExecutionException e) {
             log.info("crawl pass cut short: the crawler is closing");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             log.info("crawl pass cut short: interrupted");
         }
-        CrawlReport report = tally.toReport();
+        CrawlReport report = passTally.toReport();
         log.info("crawl pass over {} source(s): {}", due.size(), report);
         return report;
     }
 
-    /** Runs the tasks on the pool and gathers what they return; a task that broke is logged and left out. */
+    /** Runs discovery tasks and gathers what they return; a task that broke is logged and left out. */
     private <T> List<T> runAll(List<Callable<T>> tasks) throws InterruptedException {
         List<T> results = new ArrayList<>();
-        for (Future<T> future : workers.invokeAll(tasks)) {
+        for (Future<T> future : discoverers.invokeAll(tasks)) {
             try {
                 results.add(future.get());
+            } catch (CancellationException e) {
+                log.debug("discovery stopped: the crawler is closing");
             } catch (ExecutionException e) {
-                if (e.getCause() instanceof CancellationException) {
-                    log.debug("crawl task stopped: the crawler is closing");
+                if (e.getCause() instanceof CancellationException || e.getCause() instanceof InterruptedException) {
+                    log.debug("discovery stopped: {}", e.getCause().getMessage());
                 } else {
-                    log.error("crawl task failed", e.getCause());
+                    log.error("discovery task failed", e.getCause());
                 }
             }
         }
         return results;
     }
 
-    private List<DiscoveredUrl> discover(Source source, CrawlTally tally) throws InterruptedException {
-        DocumentFetcher documents = url -> fetchDocument(url, source, tally);
+    private List<DiscoveredUrl> discover(Source source, CrawlTally passTally) throws InterruptedException {
+        DocumentFetcher documents = url -> fetchDocument(url, source, passTally);
         FeedDiscovery feeds = new FeedDiscovery(documents, canonicalizer, settings.maxSitemapDepth());
         SectionDiscovery sections = new SectionDiscovery(documents, canonicalizer);
         List<DiscoveredUrl> urls = new ArrayList<>();
@@ -190,7 +267,7 @@ public final class Crawler implements AutoCloseable {
             FeedDiscovery.Result result = feeds.discover(feedOrSitemap, source.id());
             urls.addAll(result.urls());
             result.unreadable().forEach(unreadable -> {
-                tally.discoveryFailed(UNREADABLE);
+                passTally.discoveryFailed(UNREADABLE);
                 metrics.failure(source.id(), UNREADABLE);
             });
         }
@@ -201,34 +278,63 @@ public final class Crawler implements AutoCloseable {
         return urls;
     }
 
-    private FetchResult fetchDocument(String url, Source source, CrawlTally tally) throws InterruptedException {
+    /**
+     * Fetches a feed, sitemap or section page as a visitor of its host's lane, so that handing the host over waits
+     * for it; a source handed over meanwhile is not polled further.
+     */
+    private FetchResult fetchDocument(String url, Source source, CrawlTally passTally) throws InterruptedException {
         if (closed.get()) {
             throw new CancellationException("the crawler is closing");
         }
-        FetchResult result = fetcher.fetch(url, validators.get(url));
+        Optional<String> host = hostIfAny(url);
+        if (host.isPresent() && !lanes.enter(host.get(), () -> owns(source))) {
+            throw new CancellationException("source " + source.id() + " was handed to another crawler instance");
+        }
+        try {
+            return fetchDocumentOfOwnedSource(url, source, passTally);
+        } finally {
+            host.ifPresent(lanes::leave);
+        }
+    }
+
+    private FetchResult fetchDocumentOfOwnedSource(String url, Source source, CrawlTally passTally)
+            throws InterruptedException {
+        FetchResult result = fetcher.fetch(url, CrawlStates.validators(states.get(url)));
         if (result instanceof FetchResult.Fetched document) {
-            validators.put(url, document.validators());
+            states.put(CrawlStates.withValidators(CrawlStates.of(url, source.id(), CrawledKind.DISCOVERY,
+                    CrawlOutcome.FETCHED, document.fetchedAt()), document.validators())
+                    .setHttpStatus(document.status()).build());
             metrics.discoveryDocument(source.id(), CrawlMetrics.FETCHED);
+            metrics.succeeded(source.id());
         } else if (result instanceof FetchResult.NotModified) {
             metrics.discoveryDocument(source.id(), CrawlMetrics.NOT_MODIFIED);
+            metrics.succeeded(source.id());
         } else if (result instanceof FetchResult.Failed failed) {
             logFailure("discovery", failed, source.id());
             countFailure(failed, source.id());
-            tally.discoveryFailed(failed.reason().tag());
+            passTally.discoveryFailed(failed.reason().tag());
             metrics.discoveryDocument(source.id(), CrawlMetrics.FAILED);
         }
         return result;
     }
 
+    private static Optional<String> hostIfAny(String url) {
+        try {
+            return Optional.ofNullable(new URI(url).getHost());
+        } catch (URISyntaxException e) {
+            return Optional.empty();
+        }
+    }
+
     /**
-     * Chooses what to fetch in this pass: distinct URLs not seen before, the newest first, at most the per-source
-     * limit from each source; the rest are carried over. Returns them grouped by host.
+     * Chooses what to hand to the frontier in this pass: distinct URLs not known yet, or dated by their source
+     * after our last fetch, the newest first, at most the per-source limit from each source; the rest are carried
+     * over.
      */
-    private Map<String, List<DiscoveredUrl>> plan(List<Source> due, List<DiscoveredUrl> discovered,
-                                                  CrawlTally tally) {
+    private List<DiscoveredUrl> plan(List<Source> due, List<DiscoveredUrl> discovered, CrawlTally passTally) {
         Map<String, DiscoveredUrl> candidates = new LinkedHashMap<>();
         discovered.forEach(url -> candidates.putIfAbsent(url.url(), url));
-        tally.discovered.set(candidates.size());
+        passTally.discovered.set(candidates.size());
         Set<String> dueIds = due.stream().map(Source::id).collect(Collectors.toSet());
         for (DiscoveredUrl url : List.copyOf(carriedOver.values())) {
             if (dueIds.contains(url.source())) {
@@ -237,61 +343,84 @@ public final class Crawler implements AutoCloseable {
             }
         }
 
-        Map<String, List<DiscoveredUrl>> newBySource = new HashMap<>();
+        Map<String, List<DiscoveredUrl>> wantedBySource = new LinkedHashMap<>();
         for (DiscoveredUrl url : candidates.values()) {
-            if (seen.contains(url.url())) {
-                tally.skippedAsSeen.incrementAndGet();
+            if (CrawlStates.needsFetch(states.get(url.url()), url.lastModified())) {
+                wantedBySource.computeIfAbsent(url.source(), source -> new ArrayList<>()).add(url);
             } else {
-                newBySource.computeIfAbsent(url.source(), source -> new ArrayList<>()).add(url);
+                passTally.skippedAsSeen.incrementAndGet();
             }
         }
-        Map<String, List<DiscoveredUrl>> byHost = new LinkedHashMap<>();
-        for (List<DiscoveredUrl> urls : newBySource.values()) {
+        List<DiscoveredUrl> planned = new ArrayList<>();
+        for (List<DiscoveredUrl> urls : wantedBySource.values()) {
             urls.sort(Comparator.comparing((DiscoveredUrl url) -> url.lastModified().orElse(Instant.MIN))
                     .reversed());
             for (int i = 0; i < urls.size(); i++) {
-                DiscoveredUrl url = urls.get(i);
                 if (i < settings.maxPagesPerSource()) {
-                    byHost.computeIfAbsent(hostOf(url.url()), host -> new ArrayList<>()).add(url);
+                    planned.add(urls.get(i));
                 } else {
-                    carriedOver.put(url.url(), url);
-                    tally.deferred.incrementAndGet();
+                    carriedOver.put(urls.get(i).url(), urls.get(i));
+                    passTally.deferred.incrementAndGet();
                 }
             }
         }
-        return byHost;
+        return planned;
     }
 
-    /** Stops early when the crawler closes: a fetch in flight finishes, none is begun. */
-    private void fetchOneAfterAnother(List<DiscoveredUrl> urls, CrawlTally tally) {
-        try {
-            for (DiscoveredUrl url : urls) {
-                if (closed.get()) {
-                    return;
-                }
-                handle(url, fetcher.fetch(url.url(), Validators.NONE), tally);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    /**
+     * Fetches one URL the frontier gave this instance, unless it became known meanwhile (another pass queued it
+     * too) or its source was removed. Returns false, leaving it for later, when the crawler is closing.
+     */
+    private boolean fetchQueued(DiscoveredUrl url) throws InterruptedException {
+        if (closed.get()) {
+            return false;
         }
+        CrawlTally current = tally;
+        if (sources.stream().noneMatch(source -> source.id().equals(url.source()))) {
+            log.debug("not fetching {}: source {} was removed", url.url(), url.source());
+            return true;
+        }
+        Optional<CrawlState> known = states.get(url.url());
+        if (!CrawlStates.needsFetch(known, url.lastModified())) {
+            current.skippedAsSeen.incrementAndGet();
+            return true;
+        }
+        handle(url, known, fetcher.fetch(url.url(), CrawlStates.validators(known)), current);
+        return true;
     }
 
-    private void handle(DiscoveredUrl url, FetchResult result, CrawlTally tally) {
+    private void handle(DiscoveredUrl url, Optional<CrawlState> known, FetchResult result, CrawlTally current) {
         if (result instanceof FetchResult.Fetched page && page.status() == 200) {
-            deliver(url, page, tally);
+            String hash = sha256(page.body());
+            metrics.succeeded(url.source());
+            if (known.isPresent() && hash.equals(known.get().getContentHash())) {
+                unchanged(url, page.finalUrl(), CrawlStates.withValidators(
+                        CrawlState.newBuilder(known.get()), page.validators()), page.status(), current);
+            } else {
+                deliver(url, page, hash, current);
+            }
         } else if (result instanceof FetchResult.Fetched page) {
             pageFailed(url, new FetchResult.Failed(url.url(), FailureReason.HTTP_ERROR, page.status(),
-                    page.finalUrl() + ": a page must answer 200"), tally);
+                    page.finalUrl() + ": a page must answer 200"), current);
         } else if (result instanceof FetchResult.NotModified notModified) {
-            markSeen(url.url(), notModified.finalUrl());
-            tally.notModified.incrementAndGet();
-            metrics.page(url.source(), CrawlMetrics.NOT_MODIFIED);
+            metrics.succeeded(url.source());
+            unchanged(url, notModified.finalUrl(), known.map(CrawlState::newBuilder)
+                    .orElseGet(() -> CrawlState.newBuilder().setKind(CrawledKind.PAGE)), 304, current);
         } else if (result instanceof FetchResult.Failed failed) {
-            pageFailed(url, failed, tally);
+            pageFailed(url, failed, current);
         }
     }
 
-    private void deliver(DiscoveredUrl url, FetchResult.Fetched page, CrawlTally tally) {
+    /** A page checked again that has not changed: nothing is handed on, and the check is remembered. */
+    private void unchanged(DiscoveredUrl url, String finalUrl, CrawlState.Builder state, int status,
+                           CrawlTally current) {
+        remember(state.setUrl(url.url()).setSource(url.source()).setOutcome(CrawlOutcome.UNCHANGED)
+                .setHttpStatus(status).setFetchedAt(Instant.now()).build(), finalUrl);
+        current.notModified.incrementAndGet();
+        metrics.page(url.source(), CrawlMetrics.NOT_MODIFIED);
+    }
+
+    private void deliver(DiscoveredUrl url, FetchResult.Fetched page, String hash, CrawlTally current) {
         RawPage rawPage = RawPage.newBuilder()
                 .setUrl(url.url())
                 .setFinalUrl(page.finalUrl())
@@ -305,14 +434,16 @@ public final class Crawler implements AutoCloseable {
             sink.accept(ArticleKeys.of(url.url()), rawPage);
         } catch (RuntimeException e) {
             log.warn("sink refused page: {} source={} detail={}", url.url(), url.source(), e.toString());
-            tally.pageFailed(SINK_ERROR);
+            current.pageFailed(SINK_ERROR);
             metrics.page(url.source(), CrawlMetrics.FAILED);
             metrics.failure(url.source(), SINK_ERROR);
             carriedOver.put(url.url(), url);
             return;
         }
-        markSeen(url.url(), page.finalUrl());
-        tally.fetched.incrementAndGet();
+        remember(CrawlStates.withValidators(CrawlStates.of(url.url(), url.source(), CrawledKind.PAGE,
+                CrawlOutcome.FETCHED, page.fetchedAt()), page.validators())
+                .setHttpStatus(page.status()).setContentHash(hash).build(), page.finalUrl());
+        current.fetched.incrementAndGet();
         metrics.page(url.source(), CrawlMetrics.FETCHED);
         metrics.bytes(url.source(), page.body().length);
     }
@@ -324,15 +455,16 @@ public final class Crawler implements AutoCloseable {
         return headers;
     }
 
-    private void pageFailed(DiscoveredUrl url, FetchResult.Failed failed, CrawlTally tally) {
+    private void pageFailed(DiscoveredUrl url, FetchResult.Failed failed, CrawlTally current) {
         logFailure("page", failed, url.source());
         countFailure(failed, url.source());
-        tally.pageFailed(failed.reason().tag());
+        current.pageFailed(failed.reason().tag());
         metrics.page(url.source(), CrawlMetrics.FAILED);
         if (failed.isTransient()) {
             carriedOver.put(url.url(), url);
         } else {
-            seen.add(url.url());
+            states.put(CrawlStates.of(url.url(), url.source(), CrawledKind.PAGE, CrawlOutcome.REFUSED, Instant.now())
+                    .setHttpStatus(failed.status()).setReason(failed.reason().tag()).build());
         }
     }
 
@@ -340,6 +472,9 @@ public final class Crawler implements AutoCloseable {
         metrics.failure(site, failed.reason().tag());
         if (failed.reason() == FailureReason.ROBOTS_DENIED) {
             metrics.robotsDenied(site);
+        }
+        if (failed.reason() == FailureReason.HTTP_ERROR && BLOCKING_STATUSES.contains(failed.status())) {
+            metrics.blocked(site, failed.status());
         }
     }
 
@@ -354,14 +489,22 @@ public final class Crawler implements AutoCloseable {
         }
     }
 
-    /** The final URL is marked too, so that the target of a redirect is not fetched again under its own name. */
-    private void markSeen(String url, String finalUrl) {
-        seen.add(url);
-        canonicalizer.canonicalize(finalUrl).ifPresent(seen::add);
+    /**
+     * Stores the state under the URL, and under the canonical final URL too, so that the target of a redirect is
+     * not fetched again under its own name.
+     */
+    private void remember(CrawlState state, String finalUrl) {
+        states.put(state);
+        canonicalizer.canonicalize(finalUrl).filter(canonical -> !canonical.equals(state.getUrl()))
+                .ifPresent(canonical -> states.put(CrawlState.newBuilder(state).setUrl(canonical).build()));
     }
 
-    private static String hostOf(String canonicalUrl) {
-        return URI.create(canonicalUrl).getHost();
+    private static String sha256(byte[] body) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
     }
 
     private static List<String> concat(List<String> first, List<String> second) {

@@ -26,7 +26,12 @@ import java.util.Set;
  * @param robotsUnavailableTtl how long a site whose robots.txt answered 5xx or not at all stays closed
  * @param maxSitemapDepth      how many levels of sitemap indexes are followed below the configured sitemap
  * @param fetchThreads         hosts crawled at the same time
- * @param shutdownTimeout      how long {@link Crawler#close()} waits for fetches in flight
+ * @param shutdownTimeout      how long {@link Crawler#close()} waits for fetches in flight, and how long an
+ *                             instance handing hosts over to another lets their fetches in flight finish
+ * @param consumerGroup        the consumer group of the frontier topic, shared by every crawler instance of a
+ *                             deployment (prefixed with the topic prefix)
+ * @param sourcesReloadInterval how often the sources file is checked for changes, applied without a restart;
+ *                             zero never checks
  */
 public record CrawlerSettings(
         String userAgent,
@@ -45,7 +50,9 @@ public record CrawlerSettings(
         Duration robotsUnavailableTtl,
         int maxSitemapDepth,
         int fetchThreads,
-        Duration shutdownTimeout) {
+        Duration shutdownTimeout,
+        String consumerGroup,
+        Duration sourcesReloadInterval) {
 
     /** Bodies are held in byte arrays and Kafka records, so a page beyond this is a mistake, not a page. */
     private static final int MAX_BODY_BYTES_CEILING = 1 << 30;
@@ -73,6 +80,8 @@ public record CrawlerSettings(
                 Duration.ofMinutes(10),
                 3,
                 4,
+                Duration.ofSeconds(30),
+                "akhbar-crawler",
                 Duration.ofSeconds(30));
     }
 
@@ -99,6 +108,8 @@ public record CrawlerSettings(
         require(maxSitemapDepth >= 0, "maxSitemapDepth", "must not be negative");
         require(fetchThreads > 0, "fetchThreads", "must be positive");
         requireNotNegative(shutdownTimeout, "shutdownTimeout");
+        require(consumerGroup != null && !consumerGroup.isBlank(), "consumerGroup", "must not be blank");
+        requireNotNegative(sourcesReloadInterval, "sourcesReloadInterval");
         return this;
     }
 
@@ -139,6 +150,8 @@ public record CrawlerSettings(
         private int maxSitemapDepth;
         private int fetchThreads;
         private Duration shutdownTimeout;
+        private String consumerGroup;
+        private Duration sourcesReloadInterval;
 
         private Builder(CrawlerSettings from) {
             userAgent = from.userAgent;
@@ -158,6 +171,8 @@ public record CrawlerSettings(
             maxSitemapDepth = from.maxSitemapDepth;
             fetchThreads = from.fetchThreads;
             shutdownTimeout = from.shutdownTimeout;
+            consumerGroup = from.consumerGroup;
+            sourcesReloadInterval = from.sourcesReloadInterval;
         }
 
         public Builder userAgent(String value) {
@@ -245,11 +260,21 @@ public record CrawlerSettings(
             return this;
         }
 
+        public Builder consumerGroup(String value) {
+            consumerGroup = value;
+            return this;
+        }
+
+        public Builder sourcesReloadInterval(Duration value) {
+            sourcesReloadInterval = value;
+            return this;
+        }
+
         public CrawlerSettings build() {
             return new CrawlerSettings(userAgent, perHostDelay, maxBodyBytes, connectTimeout, requestTimeout,
                     maxRedirects, maxRetries, retryBaseDelay, maxRetryAfter, allowedContentTypes,
                     allowPrivateNetworks, maxPagesPerSource, robotsCacheTtl, robotsUnavailableTtl, maxSitemapDepth,
-                    fetchThreads, shutdownTimeout);
+                    fetchThreads, shutdownTimeout, consumerGroup, sourcesReloadInterval);
         }
     }
 }

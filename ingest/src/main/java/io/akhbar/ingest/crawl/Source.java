@@ -1,7 +1,9 @@
 package io.akhbar.ingest.crawl;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -23,6 +25,15 @@ public record Source(String id, String name, List<String> feeds, List<String> si
         feeds = List.copyOf(feeds);
         sitemaps = List.copyOf(sitemaps);
         sections = List.copyOf(sections);
+    }
+
+    /**
+     * The host of the first feed, sitemap or section page: the crawler instance that owns this host polls the
+     * source, so a site is polled and crawled by one instance when its feeds live on it.
+     */
+    public String host() {
+        String first = !feeds.isEmpty() ? feeds.get(0) : !sitemaps.isEmpty() ? sitemaps.get(0) : sections.get(0).url();
+        return URI.create(first).getHost().toLowerCase(Locale.ROOT);
     }
 
     /**

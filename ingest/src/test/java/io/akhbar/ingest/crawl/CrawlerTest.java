@@ -7,11 +7,15 @@ import io.akhbar.ingest.fetch.LocalWebServer.Request;
 import io.akhbar.ingest.fetch.LocalWebServer.Response;
 import io.akhbar.ingest.fetch.TestSettings;
 import io.akhbar.model.ArticleKeys;
+import io.akhbar.model.CrawlOutcome;
 import io.akhbar.model.RawPage;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -20,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -241,6 +246,128 @@ class CrawlerTest {
         assertThat(server.requestsTo("/feed/").size()).isGreaterThanOrEqualTo(3);
         assertThat(server.requestsTo("/2025/01/one/")).hasSize(1);
         assertThat(pages).hasSize(1);
+    }
+
+    /** A feed dating its one article, with an ETag that changes with the date. */
+    private void datedFeed(String path, AtomicReference<Instant> date) {
+        server.route("/feed/", request -> {
+            String etag = "\"" + date.get().getEpochSecond() + "\"";
+            if (etag.equals(request.headers().get("if-none-match"))) {
+                return Response.status(304);
+            }
+            return Response.of(200, "application/rss+xml", "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel>"
+                    + "<title>t</title><item><link>" + server.url(path) + "</link><pubDate>"
+                    + DateTimeFormatter.RFC_1123_DATE_TIME.format(date.get().atOffset(ZoneOffset.UTC))
+                    + "</pubDate></item></channel></rss>").with("ETag", etag);
+        });
+    }
+
+    @Test
+    void checksAgainWithItsValidatorsAPageTheFeedDatesAfterTheLastFetch() throws Exception {
+        AtomicReference<String> body = new AtomicReference<>("<html><body><h1>خبر</h1><p>النص الأول</p></body></html>");
+        server.route("/2025/01/one/", request -> {
+            String etag = body.get().contains("الأول") ? "\"v1\"" : "\"v2\"";
+            return etag.equals(request.headers().get("if-none-match"))
+                    ? Response.status(304)
+                    : Response.html(body.get()).with("ETag", etag);
+        });
+        AtomicReference<Instant> listed = new AtomicReference<>(Instant.parse("2025-01-06T08:00:00Z"));
+        datedFeed("/2025/01/one/", listed);
+        CrawlStateStore states = CrawlStateStore.inMemory();
+
+        try (Crawler crawler = new Crawler(TestSettings.fast().build(), List.of(source(List.of(server.url("/feed/")),
+                List.of(), Duration.ofMinutes(5))), sink, registry, states, Frontier.inProcess())) {
+            assertThat(crawler.crawlOnce().fetched()).isEqualTo(1);
+            assertThat(states.get(server.url("/2025/01/one/"))).hasValueSatisfying(state -> {
+                assertThat(state.getOutcome()).isEqualTo(CrawlOutcome.FETCHED);
+                assertThat(state.getEtag()).isEqualTo("\"v1\"");
+                assertThat(state.getContentHash()).hasSize(64);
+            });
+
+            listed.set(Instant.now().plusSeconds(60));
+            CrawlReport unchanged = crawler.crawlOnce();
+
+            assertThat(unchanged.queued()).isEqualTo(1);
+            assertThat(unchanged.fetched()).isZero();
+            assertThat(unchanged.notModified()).isEqualTo(1);
+            assertThat(server.requestsTo("/2025/01/one/")).last()
+                    .satisfies(request -> assertThat(request.headers()).containsEntry("if-none-match", "\"v1\""));
+
+            body.set("<html><body><h1>خبر</h1><p>النص المعدل</p></body></html>");
+            listed.set(Instant.now().plusSeconds(120));
+            CrawlReport changed = crawler.crawlOnce();
+
+            assertThat(changed.fetched()).isEqualTo(1);
+            assertThat(pages).hasSize(2);
+            assertThat(StandardCharsets.UTF_8.decode(pages.get(1).getBody()).toString()).contains("المعدل");
+            assertThat(crawler.crawlOnce().queued()).as("the feed has not changed").isZero();
+        }
+        assertThat(server.requestsTo("/2025/01/one/")).hasSize(3);
+    }
+
+    @Test
+    void aPageRefusedForGoodIsNotTriedAgainEvenWhenTheFeedDatesItAnew() throws Exception {
+        AtomicReference<Instant> listed = new AtomicReference<>(Instant.parse("2025-01-06T08:00:00Z"));
+        datedFeed("/2025/01/gone/", listed);
+
+        try (Crawler crawler = crawler(TestSettings.fast().build(),
+                source(List.of(server.url("/feed/")), List.of(), Duration.ofMinutes(5)))) {
+            assertThat(crawler.crawlOnce().failedByReason()).isEqualTo(Map.of("http-error", 1));
+            listed.set(Instant.now().plusSeconds(60));
+            assertThat(crawler.crawlOnce().skippedAsSeen()).isEqualTo(1);
+        }
+        assertThat(server.requestsTo("/2025/01/gone/")).hasSize(1);
+    }
+
+    @Test
+    void countsBotBlocksAndWhenEachSiteLastAnswered() throws Exception {
+        server.route("/2025/01/blocked/", Response.status(403));
+        article("/2025/01/ok/");
+        feed("/2025/01/blocked/", "/2025/01/ok/");
+
+        try (Crawler crawler = crawler(TestSettings.fast().build(),
+                source(List.of(server.url("/feed/")), List.of(), Duration.ofMinutes(5)))) {
+            crawler.crawlOnce();
+        }
+        assertThat(registry.counter(CrawlMetrics.BLOCKED, "site", "sample", "status", "403").count()).isEqualTo(1);
+        assertThat(registry.get(CrawlMetrics.LAST_SUCCESS).tag("site", "sample").gauge().value())
+                .isGreaterThan(Instant.parse("2025-01-01T00:00:00Z").getEpochSecond());
+    }
+
+    @Test
+    void appliesAnEditedListOfSourcesAtTheNextPoll() throws Exception {
+        article("/2025/01/one/");
+        article("/2025/01/two/");
+        feed("/2025/01/one/");
+        server.route("/other-feed/", Response.of(200, "application/rss+xml", "<?xml version=\"1.0\"?><rss "
+                + "version=\"2.0\"><channel><title>t</title><item><link>" + server.url("/2025/01/two/")
+                + "</link></item></channel></rss>"));
+        Source first = source(List.of(server.url("/feed/")), List.of(), Duration.ofMillis(20));
+        Source added = new Source("other", "آخر", List.of(server.url("/other-feed/")), List.of(), List.of(),
+                Duration.ofMillis(20), Optional.empty());
+        Crawler crawler = crawler(TestSettings.fast().build(), first);
+        Thread runner = new Thread(crawler::runForever, "sources-update-test");
+        runner.start();
+        try {
+            awaitRequests("/feed/", 1);
+            crawler.updateSources(List.of(added));
+            awaitRequests("/2025/01/two/", 1);
+            int feedPolls = server.requestsTo("/feed/").size();
+            awaitRequests("/other-feed/", 3);
+            assertThat(server.requestsTo("/feed/").size()).as("the removed source is polled no more")
+                    .isLessThanOrEqualTo(feedPolls + 1);
+        } finally {
+            crawler.close();
+            runner.join(5000);
+        }
+        assertThat(pages).extracting(RawPage::getSource).contains("other");
+    }
+
+    private void awaitRequests(String path, int count) throws InterruptedException {
+        for (int wait = 0; wait < 1000 && server.requestsTo(path).size() < count; wait++) {
+            Thread.sleep(10);
+        }
+        assertThat(server.requestsTo(path)).as("requests to %s", path).hasSizeGreaterThanOrEqualTo(count);
     }
 
     private static void assertOneRequestAtATime(List<Request> requests) {
