@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.akhbar.model.KafkaSettings;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -14,11 +15,12 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
-import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -48,6 +50,11 @@ public final class Backfills {
         public long untilOffset(TopicPartition partition) {
             return untilOffsets.getOrDefault(partitionKey(partition), -1L);
         }
+
+        /** Whether the replay still runs: some partition's committed offset has not reached its target yet. */
+        public boolean isRunning(Map<TopicPartition, Long> committed) {
+            return committed.entrySet().stream().anyMatch(e -> e.getValue() < untilOffset(e.getKey()));
+        }
     }
 
     public static String topic(KafkaSettings kafka) {
@@ -64,27 +71,49 @@ public final class Backfills {
 
     /** The backfills recorded now, by group. */
     public static Map<String, Backfill> current(KafkaSettings kafka) {
-        ensureTopic(kafka);
+        try (Admin admin = Admin.create(kafka.clientConfig());
+             KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(readerConfig(kafka),
+                     new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            ensureTopic(admin, kafka);
+            return read(consumer, topic(kafka));
+        }
+    }
+
+    /** Configuration of a consumer that {@link #read} can use: no group, committed data only. */
+    public static Map<String, Object> readerConfig(KafkaSettings kafka) {
         Map<String, Object> config = kafka.clientConfig();
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic(kafka)).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        return config;
+    }
+
+    /** Reads the whole topic with {@code consumer} (which it assigns, then leaves unassigned). */
+    public static Map<String, Backfill> read(Consumer<byte[], byte[]> consumer, String topic) {
+        List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+        consumer.assign(partitions);
+        try {
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
             Map<String, Backfill> backfills = new HashMap<>();
             long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p)) && System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("cannot read " + topic + " within " + READ_TIMEOUT);
+                }
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    String group = new String(record.key(), StandardCharsets.UTF_8);
                     if (record.value() == null) {
-                        backfills.remove(record.key());
+                        backfills.remove(group);
                     } else {
-                        backfills.put(record.key(), decode(record.value()));
+                        backfills.put(group, decode(new String(record.value(), StandardCharsets.UTF_8)));
                     }
                 }
             }
             return backfills;
+        } finally {
+            consumer.assign(List.of());
         }
     }
 
@@ -104,6 +133,12 @@ public final class Backfills {
 
     private static void ensureTopic(KafkaSettings kafka) {
         try (Admin admin = Admin.create(kafka.clientConfig())) {
+            ensureTopic(admin, kafka);
+        }
+    }
+
+    public static void ensureTopic(Admin admin, KafkaSettings kafka) {
+        try {
             admin.createTopics(List.of(new NewTopic(topic(kafka), 1, kafka.replicationFactor())
                     .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)))).all().get();
         } catch (ExecutionException e) {

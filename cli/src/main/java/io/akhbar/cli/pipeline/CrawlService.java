@@ -9,6 +9,7 @@ import io.akhbar.model.RawPage;
 import io.akhbar.model.TopicSetup;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -26,6 +27,7 @@ public final class CrawlService implements AutoCloseable {
     private final KafkaProducer<String, RawPage> producer;
     private final Crawler crawler;
     private final Counter produceFailures;
+    private final KafkaClientMetrics producerMetrics;
 
     public CrawlService(AkhbarConfig config, List<Source> sources, MeterRegistry registry) {
         Map<String, Object> producerConfig = config.kafka().clientConfig();
@@ -35,6 +37,8 @@ public final class CrawlService implements AutoCloseable {
         producerConfig.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         producerConfig.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, TopicSetup.LARGE_RECORD_BYTES);
         producer = new KafkaProducer<>(producerConfig, new StringSerializer(), AkhbarSerdes.RAW_PAGE.serializer());
+        producerMetrics = new KafkaClientMetrics(producer);
+        producerMetrics.bindTo(registry);
         produceFailures = registry.counter("akhbar.crawl.produce.failures");
         String topic = config.kafka().topics().rawPages();
         crawler = new Crawler(config.crawler(), sources, (key, page) ->
@@ -61,6 +65,7 @@ public final class CrawlService implements AutoCloseable {
     @Override
     public void close() {
         crawler.close();
+        producerMetrics.close();
         producer.close();
     }
 }

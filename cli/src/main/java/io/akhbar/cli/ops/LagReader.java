@@ -1,0 +1,103 @@
+package io.akhbar.cli.ops;
+
+import io.akhbar.model.KafkaSettings;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Measures the lag of consumer groups: in records from the admin API (committed offsets against read_committed end
+ * offsets), in seconds from the timestamp of the oldest unconsumed record, and whether a group is a backfill. One
+ * reader keeps its admin client and consumer between readings; it is used by one thread at a time.
+ */
+public final class LagReader implements AutoCloseable {
+    private static final Duration TIMESTAMP_TIMEOUT = Duration.ofSeconds(10);
+    /** An unreachable cluster fails a measurement after this, rather than after the client's default minute. */
+    private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(15);
+    /** The consumer only needs the first batch at each committed offset. */
+    private static final int FETCH_BYTES_PER_PARTITION = 64 * 1024;
+
+    private final Admin admin;
+    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final String backfillsTopic;
+    private final Clock clock;
+
+    public LagReader(KafkaSettings kafka) {
+        this(kafka, Clock.systemUTC());
+    }
+
+    LagReader(KafkaSettings kafka, Clock clock) {
+        this.clock = clock;
+        this.backfillsTopic = Backfills.topic(kafka);
+        Map<String, Object> adminConfig = kafka.clientConfig();
+        adminConfig.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) ADMIN_TIMEOUT.toMillis());
+        this.admin = Admin.create(adminConfig);
+        Map<String, Object> config = Backfills.readerConfig(kafka);
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, kafka.topicPrefix() + "akhbar-lag-reader");
+        config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, FETCH_BYTES_PER_PARTITION);
+        this.consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        try {
+            Backfills.ensureTopic(admin, kafka);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    public LagSnapshot read(List<MonitoredGroup> groups) {
+        Map<String, Backfills.Backfill> backfills = Backfills.read(consumer, backfillsTopic);
+        Map<MonitoredGroup, List<ConsumerLag.PartitionLag>> offsets = new HashMap<>();
+        Map<TopicPartition, OldestUnconsumed.Range> waiting = new HashMap<>();
+        for (MonitoredGroup group : groups) {
+            List<ConsumerLag.PartitionLag> lags = ConsumerLag.of(admin, group.group(), group.topics());
+            offsets.put(group, lags);
+            // Two groups reading one partition would need two probes; the stages' groups never share a topic.
+            lags.stream().filter(lag -> lag.lag() > 0).forEach(lag ->
+                    waiting.put(lag.partition(), new OldestUnconsumed.Range(lag.committed(), lag.end())));
+        }
+        OldestUnconsumed.Timestamps timestamps = OldestUnconsumed.read(consumer, waiting, TIMESTAMP_TIMEOUT);
+        Instant now = clock.instant();
+        List<LagSnapshot.Entry> entries = new ArrayList<>();
+        for (MonitoredGroup group : groups) {
+            List<ConsumerLag.PartitionLag> lags = offsets.get(group);
+            Map<TopicPartition, Long> committed = new HashMap<>();
+            lags.forEach(lag -> committed.put(lag.partition(), lag.committed()));
+            Backfills.Backfill backfill = backfills.get(group.group());
+            boolean backfilling = backfill != null && backfill.isRunning(committed);
+            for (ConsumerLag.PartitionLag lag : lags) {
+                entries.add(new LagSnapshot.Entry(group.stage(), group.group(), lag.partition().topic(),
+                        lag.partition().partition(), lag.committed(), lag.end(), lag.lag(),
+                        lagSeconds(lag, timestamps, now), backfilling));
+            }
+        }
+        return new LagSnapshot(now, entries);
+    }
+
+    private static double lagSeconds(ConsumerLag.PartitionLag lag, OldestUnconsumed.Timestamps timestamps, Instant now) {
+        if (lag.lag() == 0) {
+            return 0;
+        }
+        if (timestamps.unresolved().contains(lag.partition())) {
+            return Double.NaN;
+        }
+        Long timestamp = timestamps.found().get(lag.partition());
+        return timestamp == null ? 0 : Math.max(0, now.toEpochMilli() - timestamp) / 1000.0;
+    }
+
+    @Override
+    public void close() {
+        consumer.close();
+        admin.close();
+    }
+}
