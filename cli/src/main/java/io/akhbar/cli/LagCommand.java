@@ -9,9 +9,11 @@ import io.akhbar.cli.ops.MonitoredGroup;
 import io.akhbar.cli.pipeline.ConsumerGroups;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -48,20 +50,23 @@ final class LagCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions configOptions;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
         AkhbarConfig config = configOptions.load();
         if (configOptions.print) {
-            System.out.print(config.toYaml());
+            spec.commandLine().getOut().print(config.toYaml());
             return 0;
         }
         List<MonitoredGroup> groups = ConsumerGroups.all(config).stream()
                 .filter(group -> stages == null || stages.contains(group.stage())).toList();
         if (groups.isEmpty()) {
-            System.err.println("akhbar lag: no stage named " + stages + " (stages: extract, enrich, sink)");
+            spec.commandLine().getErr().println("akhbar lag: no stage named " + stages + " (stages: extract, enrich, sink)");
             return 2;
         }
-        PrintStream out = System.out;
+        PrintWriter out = spec.commandLine().getOut();
         try (LagReader reader = new LagReader(config.kafka())) {
             while (true) {
                 LagSnapshot snapshot = reader.read(groups);

@@ -31,7 +31,7 @@ import java.util.concurrent.ExecutionException;
 /**
  * Consumer groups replayed on purpose, so that lag dashboards and alerts label their lag as a backfill instead of
  * crying wolf. Kept in a compacted topic, one record per group: the offsets the replay has to reach. A group stops
- * being a backfill once its committed offsets reach them (or when {@link #finish} removes the record).
+ * being a backfill once no record before them is left to consume (or when {@link #finish} removes the record).
  */
 public final class Backfills {
     public static final String TOPIC = "akhbar.ops.backfills.v1";
@@ -51,9 +51,14 @@ public final class Backfills {
             return untilOffsets.getOrDefault(partitionKey(partition), -1L);
         }
 
-        /** Whether the replay still runs: some partition's committed offset has not reached its target yet. */
-        public boolean isRunning(Map<TopicPartition, Long> committed) {
-            return committed.entrySet().stream().anyMatch(e -> e.getValue() < untilOffset(e.getKey()));
+        /**
+         * Whether the replay still runs: in some partition, the next record the group will consume is before the
+         * offset the replay has to reach.
+         *
+         * @param nextRecords per partition, the offset of the next record to consume (at least the committed offset)
+         */
+        public boolean isRunning(Map<TopicPartition, Long> nextRecords) {
+            return nextRecords.entrySet().stream().anyMatch(e -> e.getValue() < untilOffset(e.getKey()));
         }
     }
 

@@ -41,6 +41,7 @@ public final class LagReader implements AutoCloseable {
         this.clock = clock;
         this.backfillsTopic = Backfills.topic(kafka);
         Map<String, Object> adminConfig = kafka.clientConfig();
+        adminConfig.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) ADMIN_TIMEOUT.toMillis());
         adminConfig.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) ADMIN_TIMEOUT.toMillis());
         this.admin = Admin.create(adminConfig);
         Map<String, Object> config = Backfills.readerConfig(kafka);
@@ -66,33 +67,45 @@ public final class LagReader implements AutoCloseable {
             lags.stream().filter(lag -> lag.lag() > 0).forEach(lag ->
                     waiting.put(lag.partition(), new OldestUnconsumed.Range(lag.committed(), lag.end())));
         }
-        OldestUnconsumed.Timestamps timestamps = OldestUnconsumed.read(consumer, waiting, TIMESTAMP_TIMEOUT);
+        OldestUnconsumed.Result oldest = OldestUnconsumed.read(consumer, waiting, TIMESTAMP_TIMEOUT);
         Instant now = clock.instant();
         List<LagSnapshot.Entry> entries = new ArrayList<>();
         for (MonitoredGroup group : groups) {
             List<ConsumerLag.PartitionLag> lags = offsets.get(group);
-            Map<TopicPartition, Long> committed = new HashMap<>();
-            lags.forEach(lag -> committed.put(lag.partition(), lag.committed()));
+            Map<TopicPartition, Long> nextRecords = new HashMap<>();
+            lags.forEach(lag -> nextRecords.put(lag.partition(), nextRecord(lag, oldest)));
             Backfills.Backfill backfill = backfills.get(group.group());
-            boolean backfilling = backfill != null && backfill.isRunning(committed);
+            boolean backfilling = backfill != null && backfill.isRunning(nextRecords);
             for (ConsumerLag.PartitionLag lag : lags) {
                 entries.add(new LagSnapshot.Entry(group.stage(), group.group(), lag.partition().topic(),
                         lag.partition().partition(), lag.committed(), lag.end(), lag.lag(),
-                        lagSeconds(lag, timestamps, now), backfilling));
+                        lagSeconds(lag, oldest, now), backfilling));
             }
         }
         return new LagSnapshot(now, entries);
     }
 
-    private static double lagSeconds(ConsumerLag.PartitionLag lag, OldestUnconsumed.Timestamps timestamps, Instant now) {
+    private static double lagSeconds(ConsumerLag.PartitionLag lag, OldestUnconsumed.Result oldest, Instant now) {
         if (lag.lag() == 0) {
             return 0;
         }
-        if (timestamps.unresolved().contains(lag.partition())) {
+        if (oldest.unresolved().contains(lag.partition())) {
             return Double.NaN;
         }
-        Long timestamp = timestamps.found().get(lag.partition());
-        return timestamp == null ? 0 : Math.max(0, now.toEpochMilli() - timestamp) / 1000.0;
+        OldestUnconsumed.Oldest record = oldest.found().get(lag.partition());
+        return record == null ? 0 : Math.max(0, now.toEpochMilli() - record.timestamp()) / 1000.0;
+    }
+
+    /**
+     * The offset of the next record the group will consume: past trailing transaction markers, which a consumer
+     * that commits its last record's offset + 1 never commits past. Its committed offset when that is unknown.
+     */
+    private static long nextRecord(ConsumerLag.PartitionLag lag, OldestUnconsumed.Result oldest) {
+        if (lag.lag() == 0 || oldest.unresolved().contains(lag.partition())) {
+            return lag.committed();
+        }
+        OldestUnconsumed.Oldest record = oldest.found().get(lag.partition());
+        return record == null ? lag.end() : record.offset();
     }
 
     @Override

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads the timestamp of the oldest record a group has not consumed yet in each partition: the record at its
+ * Finds the oldest record a group has not consumed yet in each partition: the record at its
  * committed offset, as kafka-lag-exporter measures time lag. Aborted records and transaction markers are skipped
  * (the consumer reads committed data only), so a partition whose only unconsumed entry is a commit marker has none.
  */
@@ -26,17 +26,21 @@ final class OldestUnconsumed {
     record Range(long from, long end) {
     }
 
-    /**
-     * @param found      timestamps in epoch milliseconds, for the partitions that have a record in their range
-     * @param unresolved partitions not read within the timeout: their time lag is unknown
-     */
-    record Timestamps(Map<TopicPartition, Long> found, Set<TopicPartition> unresolved) {
+    /** The oldest unconsumed record of a partition: its offset, and its timestamp in epoch milliseconds. */
+    record Oldest(long offset, long timestamp) {
     }
 
-    static Timestamps read(Consumer<byte[], byte[]> consumer, Map<TopicPartition, Range> ranges, Duration timeout) {
-        Map<TopicPartition, Long> found = new HashMap<>();
+    /**
+     * @param found      for the partitions that have a record in their range
+     * @param unresolved partitions not read within the timeout: their time lag is unknown
+     */
+    record Result(Map<TopicPartition, Oldest> found, Set<TopicPartition> unresolved) {
+    }
+
+    static Result read(Consumer<byte[], byte[]> consumer, Map<TopicPartition, Range> ranges, Duration timeout) {
+        Map<TopicPartition, Oldest> found = new HashMap<>();
         if (ranges.isEmpty()) {
-            return new Timestamps(found, Set.of());
+            return new Result(found, Set.of());
         }
         consumer.assign(ranges.keySet());
         ranges.forEach((partition, range) -> consumer.seek(partition, range.from()));
@@ -48,7 +52,7 @@ final class OldestUnconsumed {
                     TopicPartition partition = new TopicPartition(record.topic(), record.partition());
                     if (pending.remove(partition)) {
                         if (record.offset() < ranges.get(partition).end()) {
-                            found.put(partition, record.timestamp());
+                            found.put(partition, new Oldest(record.offset(), record.timestamp()));
                         }
                         consumer.pause(List.of(partition));
                     }
@@ -58,6 +62,6 @@ final class OldestUnconsumed {
         } finally {
             consumer.assign(List.of());
         }
-        return new Timestamps(found, pending);
+        return new Result(found, pending);
     }
 }
