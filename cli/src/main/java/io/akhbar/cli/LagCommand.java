@@ -21,14 +21,16 @@ import java.util.concurrent.Callable;
 @Command(name = "lag",
         mixinStandardHelpOptions = true,
         description = {
-                "Shows how far behind each stage is: for each consumer group of the pipeline (akhbar-extract, akhbar-enrich, akhbar-sink, with the topic prefix), each topic it reads and each partition, the committed offset, the end offset (read_committed, as the admin API gives them), the lag in records, and the lag in seconds: the age of the oldest record the group has not consumed yet (the Kafka timestamp of the record at its committed offset, which Kafka Streams carries from the page's fetch through the stages), 0 when none waits.",
+                "Shows how far behind each stage is: consumer lag in records and in seconds, per group, topic and partition.",
                 "",
-                "A group replayed on purpose (recorded in the akhbar.ops.backfills.v1 topic) is marked as a backfill until its committed offsets reach the offsets the replay was to reach. On a topic written under exactly-once, a lag of 1 with 0 seconds is the commit marker after the last record: nothing waits.",
+                "For each consumer group of the pipeline (akhbar-extract, akhbar-enrich, akhbar-sink, with the topic prefix), each topic it reads and each partition: the committed offset, the end offset (read_committed, as the admin API gives them), the lag in records, and the lag in seconds, the age of the oldest record the group has not consumed yet (the Kafka timestamp of the record at its committed offset, which Kafka Streams carries from the page's fetch through the stages), 0 when none waits.",
+                "",
+                "A group replayed on purpose (recorded in the akhbar.ops.backfills.v1 topic) is marked as a backfill until no record before the offsets the replay was to reach is left to consume. On a topic written under exactly-once, a lag of 1 with 0 seconds is the commit marker after the last record: nothing waits.",
                 "",
                 "The services export the same numbers as akhbar_consumer_lag_records and akhbar_consumer_lag_seconds on /metrics, and show them on their status page."},
         footer = {"", "Examples:", "  ./akhbar lag", "  ./akhbar lag --stage sink --watch",
                 "  ./akhbar lag --json | jq '.partitions[] | select(.lagRecords > 0)'",
-                "  AKHBAR_KAFKA_BOOTSTRAP_SERVERS=kafka-1:9092 ./akhbar lag --watch --interval PT10S"})
+                "  AKHBAR_KAFKA_BOOTSTRAP_SERVERS=kafka-1:9092 ./akhbar lag --watch"})
 final class LagCommand implements Callable<Integer> {
     private static final String CLEAR_SCREEN = "\u001b[H\u001b[2J";
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +62,10 @@ public final class LagReader implements AutoCloseable {
         Map<MonitoredGroup, List<ConsumerLag.PartitionLag>> offsets = new HashMap<>();
         Map<TopicPartition, OldestUnconsumed.Range> waiting = new HashMap<>();
         for (MonitoredGroup group : groups) {
-            List<ConsumerLag.PartitionLag> lags = ConsumerLag.of(admin, group.group(), group.topics());
+            List<ConsumerLag.PartitionLag> lags = ConsumerLag.of(admin, group.group(), group.topics()).stream()
+                    .sorted(Comparator.comparingInt((ConsumerLag.PartitionLag lag) -> group.topics().indexOf(lag.partition().topic()))
+                            .thenComparingInt(lag -> lag.partition().partition()))
+                    .toList();
             offsets.put(group, lags);
             // Two groups reading one partition would need two probes; the stages' groups never share a topic.
             lags.stream().filter(lag -> lag.lag() > 0).forEach(lag ->
