@@ -2,6 +2,7 @@ package io.akhbar.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.akhbar.cli.config.AkhbarConfig;
+import io.akhbar.cli.ops.Backfills;
 import io.akhbar.cli.ops.LagReader;
 import io.akhbar.cli.ops.LagSnapshot;
 import io.akhbar.cli.ops.LagTable;
@@ -16,6 +17,7 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
 @Command(name = "lag",
@@ -49,6 +51,14 @@ final class LagCommand implements Callable<Integer> {
             description = "Only these stages' groups: extract, enrich, sink; default: all")
     List<String> stages;
 
+    @Option(names = "--mark-backfill", paramLabel = "STAGE",
+            description = "First record that STAGE's group is replayed on purpose (run it right after resetting the group's offsets): its lag is labelled backfill until it has consumed what its topics hold now")
+    String backfillStage;
+
+    @Option(names = "--reason", paramLabel = "TEXT", defaultValue = "replay",
+            description = "Why, with --mark-backfill; default: ${DEFAULT-VALUE}")
+    String reason;
+
     @Mixin
     ConfigOptions configOptions;
 
@@ -69,6 +79,18 @@ final class LagCommand implements Callable<Integer> {
             return 2;
         }
         PrintWriter out = spec.commandLine().getOut();
+        if (backfillStage != null) {
+            MonitoredGroup replayed = ConsumerGroups.all(config).stream()
+                    .filter(group -> group.stage().equals(backfillStage)).findFirst().orElse(null);
+            if (replayed == null) {
+                spec.commandLine().getErr().println("akhbar lag: no stage named " + backfillStage
+                        + " (stages: extract, enrich, sink)");
+                return 2;
+            }
+            Backfills.Backfill backfill = Backfills.markNow(config.kafka(), replayed, reason);
+            spec.commandLine().getErr().println("akhbar lag: recorded " + backfill.group() + " is a backfill until it has consumed up to "
+                    + new TreeMap<>(backfill.untilOffsets()));
+        }
         try (LagReader reader = new LagReader(config.kafka())) {
             while (true) {
                 LagSnapshot snapshot = reader.read(groups);

@@ -70,6 +70,18 @@ public final class Backfills {
         write(kafka, backfill.group(), encode(backfill));
     }
 
+    /** Records that {@code group} is replayed from now on, up to what its topics hold now. */
+    public static Backfill markNow(KafkaSettings kafka, MonitoredGroup group, String reason) {
+        Map<String, Long> until = new HashMap<>();
+        try (Admin admin = Admin.create(kafka.clientConfig())) {
+            ConsumerLag.of(admin, group.group(), group.topics())
+                    .forEach(lag -> until.put(Backfill.partitionKey(lag.partition()), lag.end()));
+        }
+        Backfill backfill = new Backfill(group.group(), Instant.now(), reason, until);
+        start(kafka, backfill);
+        return backfill;
+    }
+
     public static void finish(KafkaSettings kafka, String group) {
         write(kafka, group, null);
     }
