@@ -31,7 +31,7 @@ import java.util.concurrent.ExecutionException;
 /**
  * Consumer groups replayed on purpose, so that lag dashboards and alerts label their lag as a backfill instead of
  * crying wolf. Kept in a compacted topic, one record per group: the offsets the replay has to reach. A group stops
- * being a backfill once no record before them is left to consume (or when {@link #finish} removes the record).
+ * being a backfill once no record before them is left to consume.
  */
 public final class Backfills {
     public static final String TOPIC = "akhbar.ops.backfills.v1";
@@ -67,7 +67,17 @@ public final class Backfills {
     }
 
     public static void start(KafkaSettings kafka, Backfill backfill) {
-        write(kafka, backfill.group(), encode(backfill));
+        ensureTopic(kafka);
+        Map<String, Object> config = kafka.clientConfig();
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(topic(kafka), backfill.group(), encode(backfill))).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while recording a backfill of " + backfill.group(), e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot record a backfill of " + backfill.group() + ": " + e.getCause(), e);
+        }
     }
 
     /** Records that {@code group} is replayed from now on, up to what its topics hold now. */
@@ -80,20 +90,6 @@ public final class Backfills {
         Backfill backfill = new Backfill(group.group(), Instant.now(), reason, until);
         start(kafka, backfill);
         return backfill;
-    }
-
-    public static void finish(KafkaSettings kafka, String group) {
-        write(kafka, group, null);
-    }
-
-    /** The backfills recorded now, by group. */
-    public static Map<String, Backfill> current(KafkaSettings kafka) {
-        try (Admin admin = Admin.create(kafka.clientConfig());
-             KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(readerConfig(kafka),
-                     new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            ensureTopic(admin, kafka);
-            return read(consumer, topic(kafka));
-        }
     }
 
     /** Configuration of a consumer that {@link #read} can use: no group, committed data only. */
@@ -131,20 +127,6 @@ public final class Backfills {
             return backfills;
         } finally {
             consumer.assign(List.of());
-        }
-    }
-
-    private static void write(KafkaSettings kafka, String group, String value) {
-        ensureTopic(kafka);
-        Map<String, Object> config = kafka.clientConfig();
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>(topic(kafka), group, value)).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while recording a backfill of " + group, e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("cannot record a backfill of " + group + ": " + e.getCause(), e);
         }
     }
 
