@@ -24,6 +24,7 @@ import java.nio.charset.StandardCharsets;
                 EnrichCommand.class,
                 SinkCommand.class,
                 SearchCommand.class,
+                LagCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Akhbar implements Runnable {
 

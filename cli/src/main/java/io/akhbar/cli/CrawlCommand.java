@@ -1,7 +1,10 @@
 package io.akhbar.cli;
 
 import io.akhbar.cli.config.AkhbarConfig;
+import io.akhbar.cli.ops.HealthChecks;
 import io.akhbar.cli.ops.ServiceEndpoints.HealthCheck;
+import io.akhbar.cli.ops.MonitoredGroup;
+import io.akhbar.cli.pipeline.ConsumerGroups;
 import io.akhbar.cli.pipeline.CrawlService;
 import io.akhbar.cli.pipeline.ExtractService;
 import io.akhbar.ingest.crawl.Source;
@@ -49,23 +52,29 @@ final class CrawlCommand implements Callable<Integer> {
             return 0;
         }
         TopicSetup.ensure(config.kafka());
-        try (ServiceRuntime runtime = new ServiceRuntime("crawl", config)) {
-            ExtractService extract = role == Role.crawler ? null : new ExtractService(config).start();
+        List<MonitoredGroup> groups = switch (role) {
+            case all -> List.of(ConsumerGroups.crawl(config), ConsumerGroups.extract(config));
+            case crawler -> List.of(ConsumerGroups.crawl(config));
+            case extractor -> List.of(ConsumerGroups.extract(config));
+        };
+        try (ServiceRuntime runtime = new ServiceRuntime("crawl", config, groups)) {
+            ExtractService extract = role == Role.crawler ? null : new ExtractService(config);
             Path sourcesFile = sources != null ? sources : config.service().sourcesFile();
             CrawlService crawl = role == Role.extractor ? null
-                    : new CrawlService(config, loadSources(sourcesFile), runtime.registry);
+                    : new CrawlService(config, loadSources(sourcesFile), runtime.ops.registry());
             SourcesFileWatcher watcher = crawl == null || once || config.crawler().sourcesReloadInterval().isZero()
                     ? null
                     : SourcesFileWatcher.start(sourcesFile, config.crawler().sourcesReloadInterval(), crawl::updateSources);
             if (crawl != null) {
-                runtime.endpoints.check("crawler", () -> crawl.isRunning()
+                runtime.ops.check("crawler", () -> crawl.isRunning()
                         ? HealthCheck.up("consuming the frontier") : HealthCheck.down("the frontier consumer stopped"));
             }
             if (extract != null) {
-                runtime.endpoints.check("extractor", () -> extract.runner().isRunning()
-                        ? HealthCheck.up(extract.runner().state().name()) : HealthCheck.down(extract.runner().state().name()));
+                runtime.ops.bind(extract.runner().streams());
+                runtime.ops.check("extractor", HealthChecks.streams(extract.runner()));
+                extract.start();
             }
-            System.err.printf("akhbar crawl (%s): health and metrics on %s%n", role, runtime.endpointsUrl());
+            System.err.printf("akhbar crawl (%s): status page %s/ (also /health, /metrics)%n", role, runtime.ops.url());
             Runnable closeAll = () -> {
                 if (watcher != null) {
                     watcher.close();

@@ -1,6 +1,8 @@
 package io.akhbar.cli;
 
 import io.akhbar.cli.config.AkhbarConfig;
+import io.akhbar.cli.ops.HealthChecks;
+import io.akhbar.cli.pipeline.ConsumerGroups;
 import io.akhbar.cli.pipeline.Pipeline;
 import io.akhbar.ingest.crawl.CrawlReport;
 import io.akhbar.ingest.crawl.SourcesFile;
@@ -9,6 +11,7 @@ import io.akhbar.localstack.StackOptions;
 import io.akhbar.localstack.Stacks;
 import io.akhbar.localstack.site.SampleSite;
 import io.akhbar.model.KafkaSettings;
+import io.akhbar.model.TopicSetup;
 import io.akhbar.sink.search.ArticleHit;
 import io.akhbar.sink.search.NewsSearch;
 import io.akhbar.sink.search.SearchFilters;
@@ -27,7 +30,7 @@ import java.util.concurrent.Callable;
         mixinStandardHelpOptions = true,
         description = {
                 "Run the whole pipeline on this machine, offline: starts a real Kafka broker (KRaft) and a real Elasticsearch as local processes, serves a bundled sample news site (two outlets) on loopback, then crawls it, extracts, enriches and indexes, and prints a summary once the pipeline has drained. Without --once the services keep running (the crawler re-polls) until Ctrl-C."},
-        footer = {"", "Examples:", "  ./akhbar demo --once", "  ./akhbar demo --port 8080    # then open http://127.0.0.1:8080/health"})
+        footer = {"", "Examples:", "  ./akhbar demo --once", "  ./akhbar demo --port 8080    # then open the status page, http://127.0.0.1:8080/"})
 final class DemoCommand implements Callable<Integer> {
     private static final String EXAMPLE_QUERY = "اردوغان";
 
@@ -39,7 +42,7 @@ final class DemoCommand implements Callable<Integer> {
     Path workDir;
 
     @Option(names = "--port", paramLabel = "PORT", defaultValue = "0",
-            description = "Port of /health and /metrics; default: a free one")
+            description = "Port of the status page, /health and /metrics; default: a free one")
     int port;
 
     @Option(names = "--drain-timeout", paramLabel = "DURATION", defaultValue = "PT5M",
@@ -66,12 +69,16 @@ final class DemoCommand implements Callable<Integer> {
                 System.out.print(config.toYaml());
                 return 0;
             }
-            try (ServiceRuntime runtime = new ServiceRuntime("demo", config);
-                 Pipeline pipeline = Pipeline.start(config, SourcesFile.parse(site.sourcesYaml()), runtime.registry)) {
-                runtime.endpoints.check("pipeline", () -> pipeline.healthy()
-                        ? io.akhbar.cli.ops.ServiceEndpoints.HealthCheck.up("all stages running")
-                        : io.akhbar.cli.ops.ServiceEndpoints.HealthCheck.down("a stage is not running"));
-                say("Health and metrics: %s/health %s/metrics", runtime.endpointsUrl(), runtime.endpointsUrl());
+            TopicSetup.ensure(config.kafka());
+            try (ServiceRuntime runtime = new ServiceRuntime("demo", config, ConsumerGroups.all(config));
+                 ElasticsearchConnection elasticsearch = ElasticsearchConnection.open(config.sink());
+                 Pipeline pipeline = Pipeline.start(config, SourcesFile.parse(site.sourcesYaml()), runtime.ops.registry())) {
+                pipeline.streams().forEach(runtime.ops::bind);
+                runtime.ops.check("elasticsearch", HealthChecks.elasticsearch(elasticsearch.client()));
+                runtime.ops.check("pipeline", HealthChecks.running(pipeline::healthy, "all stages running",
+                        "a stage is not running"));
+                say("Status page: %s/   (also %s/health and %s/metrics)", runtime.ops.url(), runtime.ops.url(),
+                        runtime.ops.url());
                 say("Crawling the sample site ...");
                 CrawlReport report = pipeline.crawlOnce();
                 say("  %s", report);
@@ -80,7 +87,7 @@ final class DemoCommand implements Callable<Integer> {
                     say("The pipeline did not drain within %s: see the log above.", drainTimeout);
                     return 1;
                 }
-                printSummary(pipeline.summary(report, runtime.registry), config);
+                printSummary(pipeline.summary(report, runtime.ops.registry()), config);
                 if (once) {
                     return 0;
                 }
@@ -100,7 +107,7 @@ final class DemoCommand implements Callable<Integer> {
                 .withEnrich(base.enrich().withStateDir(workDir.resolve("streams")))
                 .withSink(base.sink().withElasticsearchUrl(stack.elasticsearchUrl()))
                 .withService(new io.akhbar.cli.config.ServiceSettings(base.service().host(), port,
-                        base.service().sourcesFile(), workDir));
+                        base.service().sourcesFile(), workDir, base.service().lagInterval()));
     }
 
     private void printSummary(Pipeline.Summary summary, AkhbarConfig config) throws Exception {

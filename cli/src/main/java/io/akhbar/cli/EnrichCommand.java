@@ -1,12 +1,14 @@
 package io.akhbar.cli;
 
 import io.akhbar.cli.config.AkhbarConfig;
-import io.akhbar.cli.ops.ServiceEndpoints.HealthCheck;
+import io.akhbar.cli.ops.HealthChecks;
+import io.akhbar.cli.pipeline.ConsumerGroups;
 import io.akhbar.cli.pipeline.EnrichService;
 import io.akhbar.model.TopicSetup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
+import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "enrich",
@@ -27,11 +29,11 @@ final class EnrichCommand implements Callable<Integer> {
             return 0;
         }
         TopicSetup.ensure(config.kafka());
-        try (ServiceRuntime runtime = new ServiceRuntime("enrich", config)) {
+        try (ServiceRuntime runtime = new ServiceRuntime("enrich", config, List.of(ConsumerGroups.enrich(config)))) {
             EnrichService enrich = new EnrichService(config);
-            runtime.endpoints.check("streams", () -> enrich.runner().isRunning()
-                    ? HealthCheck.up(enrich.runner().state().name()) : HealthCheck.down(enrich.runner().state().name()));
-            System.err.printf("akhbar enrich: health and metrics on %s%n", runtime.endpointsUrl());
+            runtime.ops.bind(enrich.runner().streams());
+            runtime.ops.check("streams", HealthChecks.streams(enrich.runner()));
+            System.err.printf("akhbar enrich: status page %s/ (also /health, /metrics)%n", runtime.ops.url());
             runtime.runUntilStopped(enrich::start, enrich::close);
             return 0;
         }

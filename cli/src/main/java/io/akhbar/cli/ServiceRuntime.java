@@ -1,37 +1,20 @@
 package io.akhbar.cli;
 
 import io.akhbar.cli.config.AkhbarConfig;
-import io.akhbar.cli.ops.ServiceEndpoints;
-import io.micrometer.core.instrument.Metrics;
-import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
-import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.akhbar.cli.ops.MonitoredGroup;
+import io.akhbar.cli.ops.Operations;
 
-import java.io.IOException;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
-/** What every long-running command shares: a Prometheus registry, the endpoints, and waiting for Ctrl-C. */
+/** What every long-running command shares: its {@link Operations} (metrics, lag, health, status page), and Ctrl-C. */
 final class ServiceRuntime implements AutoCloseable {
-    final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    final ServiceEndpoints endpoints;
+    final Operations ops;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
-    ServiceRuntime(String service, AkhbarConfig config) throws IOException {
-        registry.config().commonTags("service", service);
-        new JvmMemoryMetrics().bindTo(registry);
-        new JvmGcMetrics().bindTo(registry);
-        new JvmThreadMetrics().bindTo(registry);
-        new ProcessorMetrics().bindTo(registry);
-        // Stages count through Micrometer's global registry (Streams handlers are created by Kafka, not by us).
-        Metrics.addRegistry(registry);
-        endpoints = new ServiceEndpoints(config.service().host(), config.service().port(), registry);
-    }
-
-    String endpointsUrl() {
-        return "http://127.0.0.1:" + endpoints.port();
+    /** @param groups the consumer groups this service runs: their lag is measured and exported here */
+    ServiceRuntime(String service, AkhbarConfig config, List<MonitoredGroup> groups) {
+        ops = Operations.start(service, config, groups);
     }
 
     /**
@@ -55,9 +38,7 @@ final class ServiceRuntime implements AutoCloseable {
 
     @Override
     public void close() {
-        endpoints.close();
-        Metrics.removeRegistry(registry);
-        registry.close();
+        ops.close();
         stopped.countDown();
     }
 }

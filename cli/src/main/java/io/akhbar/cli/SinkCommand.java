@@ -1,13 +1,16 @@
 package io.akhbar.cli;
 
 import io.akhbar.cli.config.AkhbarConfig;
-import io.akhbar.cli.ops.ServiceEndpoints.HealthCheck;
+import io.akhbar.cli.ops.HealthChecks;
+import io.akhbar.cli.pipeline.ConsumerGroups;
 import io.akhbar.cli.pipeline.SinkService;
 import io.akhbar.model.TopicSetup;
+import io.akhbar.sink.ElasticsearchConnection;
 import io.akhbar.sink.write.ElasticsearchSink;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
+import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "sink",
@@ -28,11 +31,13 @@ final class SinkCommand implements Callable<Integer> {
             return 0;
         }
         TopicSetup.ensure(config.kafka());
-        try (ServiceRuntime runtime = new ServiceRuntime("sink", config)) {
-            ElasticsearchSink sink = SinkService.create(config, runtime.registry);
+        try (ServiceRuntime runtime = new ServiceRuntime("sink", config, List.of(ConsumerGroups.sink(config)));
+             ElasticsearchConnection elasticsearch = ElasticsearchConnection.open(config.sink())) {
+            ElasticsearchSink sink = SinkService.create(config, runtime.ops.registry());
             Thread loop = new Thread(sink::run, "akhbar-sink");
-            runtime.endpoints.check("sink", () -> loop.isAlive() ? HealthCheck.up("consuming") : HealthCheck.down("stopped"));
-            System.err.printf("akhbar sink: health and metrics on %s%n", runtime.endpointsUrl());
+            runtime.ops.check("elasticsearch", HealthChecks.elasticsearch(elasticsearch.client()));
+            runtime.ops.check("sink", HealthChecks.running(loop::isAlive, "consuming", "stopped"));
+            System.err.printf("akhbar sink: status page %s/ (also /health, /metrics)%n", runtime.ops.url());
             runtime.runUntilStopped(loop::start, () -> {
                 sink.close();
                 try {

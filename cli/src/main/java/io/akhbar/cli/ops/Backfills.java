@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.akhbar.model.KafkaSettings;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -14,11 +15,12 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
-import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -29,7 +31,7 @@ import java.util.concurrent.ExecutionException;
 /**
  * Consumer groups replayed on purpose, so that lag dashboards and alerts label their lag as a backfill instead of
  * crying wolf. Kept in a compacted topic, one record per group: the offsets the replay has to reach. A group stops
- * being a backfill once its committed offsets reach them (or when {@link #finish} removes the record).
+ * being a backfill once no record before them is left to consume.
  */
 public final class Backfills {
     public static final String TOPIC = "akhbar.ops.backfills.v1";
@@ -48,6 +50,16 @@ public final class Backfills {
         public long untilOffset(TopicPartition partition) {
             return untilOffsets.getOrDefault(partitionKey(partition), -1L);
         }
+
+        /**
+         * Whether the replay still runs: in some partition, the next record the group will consume is before the
+         * offset the replay has to reach.
+         *
+         * @param nextRecords per partition, the offset of the next record to consume (at least the committed offset)
+         */
+        public boolean isRunning(Map<TopicPartition, Long> nextRecords) {
+            return nextRecords.entrySet().stream().anyMatch(e -> e.getValue() < untilOffset(e.getKey()));
+        }
     }
 
     public static String topic(KafkaSettings kafka) {
@@ -55,55 +67,77 @@ public final class Backfills {
     }
 
     public static void start(KafkaSettings kafka, Backfill backfill) {
-        write(kafka, backfill.group(), encode(backfill));
-    }
-
-    public static void finish(KafkaSettings kafka, String group) {
-        write(kafka, group, null);
-    }
-
-    /** The backfills recorded now, by group. */
-    public static Map<String, Backfill> current(KafkaSettings kafka) {
-        ensureTopic(kafka);
-        Map<String, Object> config = kafka.clientConfig();
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic(kafka)).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            Map<String, Backfill> backfills = new HashMap<>();
-            long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p)) && System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (record.value() == null) {
-                        backfills.remove(record.key());
-                    } else {
-                        backfills.put(record.key(), decode(record.value()));
-                    }
-                }
-            }
-            return backfills;
-        }
-    }
-
-    private static void write(KafkaSettings kafka, String group, String value) {
         ensureTopic(kafka);
         Map<String, Object> config = kafka.clientConfig();
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>(topic(kafka), group, value)).get();
+            producer.send(new ProducerRecord<>(topic(kafka), backfill.group(), encode(backfill))).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while recording a backfill of " + group, e);
+            throw new IllegalStateException("interrupted while recording a backfill of " + backfill.group(), e);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("cannot record a backfill of " + group + ": " + e.getCause(), e);
+            throw new IllegalStateException("cannot record a backfill of " + backfill.group() + ": " + e.getCause(), e);
+        }
+    }
+
+    /** Records that {@code group} is replayed from now on, up to what its topics hold now. */
+    public static Backfill markNow(KafkaSettings kafka, MonitoredGroup group, String reason) {
+        Map<String, Long> until = new HashMap<>();
+        try (Admin admin = Admin.create(kafka.clientConfig())) {
+            ConsumerLag.of(admin, group.group(), group.topics())
+                    .forEach(lag -> until.put(Backfill.partitionKey(lag.partition()), lag.end()));
+        }
+        Backfill backfill = new Backfill(group.group(), Instant.now(), reason, until);
+        start(kafka, backfill);
+        return backfill;
+    }
+
+    /** Configuration of a consumer that {@link #read} can use: no group, committed data only. */
+    public static Map<String, Object> readerConfig(KafkaSettings kafka) {
+        Map<String, Object> config = kafka.clientConfig();
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        return config;
+    }
+
+    /** Reads the whole topic with {@code consumer} (which it assigns, then leaves unassigned). */
+    public static Map<String, Backfill> read(Consumer<byte[], byte[]> consumer, String topic) {
+        List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+        consumer.assign(partitions);
+        try {
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            Map<String, Backfill> backfills = new HashMap<>();
+            long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("cannot read " + topic + " within " + READ_TIMEOUT);
+                }
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    String group = new String(record.key(), StandardCharsets.UTF_8);
+                    if (record.value() == null) {
+                        backfills.remove(group);
+                    } else {
+                        backfills.put(group, decode(new String(record.value(), StandardCharsets.UTF_8)));
+                    }
+                }
+            }
+            return backfills;
+        } finally {
+            consumer.assign(List.of());
         }
     }
 
     private static void ensureTopic(KafkaSettings kafka) {
         try (Admin admin = Admin.create(kafka.clientConfig())) {
+            ensureTopic(admin, kafka);
+        }
+    }
+
+    public static void ensureTopic(Admin admin, KafkaSettings kafka) {
+        try {
             admin.createTopics(List.of(new NewTopic(topic(kafka), 1, kafka.replicationFactor())
                     .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)))).all().get();
         } catch (ExecutionException e) {

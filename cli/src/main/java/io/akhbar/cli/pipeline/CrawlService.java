@@ -11,6 +11,7 @@ import io.akhbar.model.AkhbarSerdes;
 import io.akhbar.model.KafkaSettings;
 import io.akhbar.model.TopicSetup;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -30,10 +31,13 @@ public final class CrawlService implements AutoCloseable {
     private final KafkaProducer<String, byte[]> producer;
     private final KafkaFrontier frontier;
     private final Crawler crawler;
+    private final KafkaClientMetrics producerMetrics;
 
     public CrawlService(AkhbarConfig config, List<Source> sources, MeterRegistry registry) {
         KafkaSettings kafka = config.kafka();
         producer = new KafkaProducer<>(producerConfig(kafka), new StringSerializer(), new ByteArraySerializer());
+        producerMetrics = new KafkaClientMetrics(producer);
+        producerMetrics.bindTo(registry);
         try {
             int partitions = KafkaFrontier.partitionsOf(producer, kafka);
             KafkaCrawlState state = new KafkaCrawlState(producer, kafka, partitions);
@@ -41,6 +45,7 @@ public final class CrawlService implements AutoCloseable {
             crawler = new Crawler(config.crawler(), sources, rawPages(producer, kafka.topics().rawPages()), registry,
                     state, frontier);
         } catch (RuntimeException e) {
+            producerMetrics.close();
             producer.close();
             throw e;
         }
@@ -96,6 +101,7 @@ public final class CrawlService implements AutoCloseable {
     @Override
     public void close() {
         crawler.close();
+        producerMetrics.close();
         producer.close();
     }
 }

@@ -18,6 +18,7 @@ import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.streams.KafkaStreams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,6 +69,11 @@ public final class Pipeline implements AutoCloseable {
 
     public void crawlForever() {
         crawl.runForever();
+    }
+
+    /** The Streams applications of the pipeline (extract, enrich), e.g. to export their metrics. */
+    public List<KafkaStreams> streams() {
+        return List.of(extract.runner().streams(), enrich.runner().streams());
     }
 
     public boolean healthy() {

@@ -9,6 +9,8 @@ import java.util.List;
 
 /** The sink, with its consumer group named after the deployment's topic prefix. */
 public final class SinkService {
+    public static final String STAGE = "sink";
+
     private SinkService() {
     }
 

@@ -72,4 +72,13 @@ class AkhbarConfigTest {
         assertThatThrownBy(() -> AkhbarConfig.load(null, Map.of("AKHBAR_KAFKA_PARTITIONS", "0")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("partitions");
     }
+
+    @Test
+    void theLagIntervalIsASettingOfTheServiceSection() {
+        assertThat(AkhbarConfig.load(null, Map.of()).service().lagInterval()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(AkhbarConfig.load(null, Map.of("AKHBAR_SERVICE_LAG_INTERVAL", "PT1S")).service().lagInterval())
+                .isEqualTo(Duration.ofSeconds(1));
+        assertThatThrownBy(() -> AkhbarConfig.load(null, Map.of("AKHBAR_SERVICE_LAG_INTERVAL", "PT0S")))
+                .hasMessageContaining("service.lagInterval");
+    }
 }

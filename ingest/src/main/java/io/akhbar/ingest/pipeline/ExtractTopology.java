@@ -54,7 +54,8 @@ public final class ExtractTopology {
 
     static List<KeyValue<String, Article>> extract(RawPage page, ArticleExtractor extractor,
                                                    UnaryOperator<String> canonicalizer) {
-        String site = siteOf(page.getFinalUrl());
+        // The source id, as the crawler's meters name the site, so that both stages' counts meet per site.
+        String site = page.getSource() != null ? page.getSource() : siteOf(page.getFinalUrl());
         if (page.getStatus() < 200 || page.getStatus() >= 300) {
             count(site, "not-ok");
             return List.of();

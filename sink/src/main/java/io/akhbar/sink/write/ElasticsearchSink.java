@@ -279,7 +279,8 @@ public final class ElasticsearchSink implements AutoCloseable {
             }
             EnrichedArticle enriched = AkhbarSerdes.ENRICHED_ARTICLE.decode(record.value());
             url = enriched.getArticle().getUrl();
-            return PendingRecord.indexable(record, NewsDocuments.prepare(enriched));
+            return PendingRecord.indexable(record, NewsDocuments.prepare(enriched), new PendingRecord.ArticleTimes(
+                    enriched.getArticle().getPublishedAt(), enriched.getArticle().getFetchedAt()));
         } catch (SerializationException | InvalidDocumentException e) {
             PendingRecord unindexable = PendingRecord.unindexable(record, url);
             reject(unindexable, e.getClass().getSimpleName(), e.getMessage());
@@ -379,7 +380,7 @@ public final class ElasticsearchSink implements AutoCloseable {
             switch (outcome.kind()) {
                 case INDEXED -> {
                     record.settle();
-                    metrics.indexed();
+                    metrics.indexed(record.times());
                 }
                 case STALE -> {
                     record.settle();

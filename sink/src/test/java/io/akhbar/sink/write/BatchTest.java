@@ -76,7 +76,8 @@ class BatchTest {
 
     private PendingRecord add(TopicPartition partition, long offset, int jsonBytes) {
         ConsumerRecord<String, byte[]> record = new ConsumerRecord<>(partition.topic(), partition.partition(), offset, "id" + offset, new byte[0]);
-        PendingRecord pending = PendingRecord.indexable(record, new VersionedDocument("id" + offset, 1, "u", new byte[jsonBytes]));
+        PendingRecord pending = PendingRecord.indexable(record, new VersionedDocument("id" + offset, 1, "u", new byte[jsonBytes]),
+                PendingRecord.ArticleTimes.UNKNOWN);
         batch.add(pending, 0);
         return pending;
     }
