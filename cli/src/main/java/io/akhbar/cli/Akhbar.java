@@ -23,6 +23,9 @@ import java.nio.charset.StandardCharsets;
                 EnrichCommand.class,
                 SinkCommand.class,
                 SearchCommand.class,
+                ReplayCommand.class,
+                ReindexCommand.class,
+                RedriveCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Akhbar implements Runnable {
 
