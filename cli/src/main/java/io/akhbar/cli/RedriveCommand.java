@@ -3,6 +3,7 @@ package io.akhbar.cli;
 import io.akhbar.cli.config.AkhbarConfig;
 import io.akhbar.cli.ops.Redrive;
 import io.akhbar.cli.ops.Stage;
+import io.akhbar.model.TopicSetup;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,6 +44,7 @@ final class RedriveCommand implements Callable<Integer> {
             System.out.print(config.toYaml());
             return 0;
         }
+        TopicSetup.ensure(config.kafka());
         List<Stage> stages;
         try {
             stages = stage == null ? List.of(Stage.values()) : List.of(Stage.of(stage));

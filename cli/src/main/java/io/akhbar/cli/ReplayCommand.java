@@ -4,6 +4,7 @@ import io.akhbar.cli.config.AkhbarConfig;
 import io.akhbar.cli.ops.Replay;
 import io.akhbar.cli.ops.ReplayFrom;
 import io.akhbar.cli.ops.Stage;
+import io.akhbar.model.TopicSetup;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,9 +25,9 @@ import java.util.concurrent.Callable;
                 "The replay is recorded as a backfill (topic akhbar.ops.backfills.v1) until the stage reaches the offsets the topics had at the reset, so lag dashboards show it as such."},
         footer = {"", "Examples:",
                 "  ./akhbar replay --stage enrich --from earliest --dry-run",
-                "  ./akhbar replay --stage enrich --from earliest        # after stopping every 'akhbar enrich'",
+                "  ./akhbar replay --stage enrich --from earliest   # enrich stopped everywhere",
                 "  ./akhbar replay --stage extract --from 2024-05-01T00:00:00Z",
-                "  ./akhbar replay --stage sink --from P2D                # index the last two days again"})
+                "  ./akhbar replay --stage sink --from P2D          # the last two days again"})
 final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--stage", required = true, paramLabel = "STAGE", description = "extract, enrich or sink")
     String stage;
@@ -61,6 +62,7 @@ final class ReplayCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
+        TopicSetup.ensure(config.kafka());
         try {
             new Replay(config, System.out, clock).run(chosen, start, dryRun);
             return 0;

@@ -84,7 +84,7 @@ class ReplayIT {
         Replay.Plan plan = replay(config).run(Stage.SINK, new ReplayFrom(later.minusSeconds(60)), false);
 
         assertThat(plan.toReplay()).isEqualTo(7);
-        assertThat(output.toString(StandardCharsets.UTF_8)).contains("7 records to process again");
+        assertThat(output.toString(StandardCharsets.UTF_8)).contains("7 offsets to process again");
         assertThat(drain(config)).isEqualTo(new SinkCounts(0, 7, 0));
         assertThat(documents(config)).hasSize(19);
     }

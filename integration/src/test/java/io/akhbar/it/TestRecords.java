@@ -106,6 +106,16 @@ final class TestRecords {
                 AkhbarSerdes.ARTICLE.encode(a))).toList());
     }
 
+    /** Offsets written to the topic so far, committed or not, over all its partitions. */
+    static long writtenOffsets(AkhbarConfig config, String topic) {
+        Map<String, Object> settings = config.kafka().clientConfig();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(settings, new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            return consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
     /** Every committed record the topic holds now. */
     static List<ConsumerRecord<String, byte[]>> readAll(AkhbarConfig config, String topic) {
         Map<String, Object> settings = config.kafka().clientConfig();

@@ -179,7 +179,7 @@ public final class Reindex {
             Thread.sleep(progressInterval.toMillis());
             now = progress.against(ends);
             double seconds = Math.max(1e-3, (System.nanoTime() - startedNanos) / 1e9);
-            out.printf("  %s: %,d of %,d records (%d%%), %,.0f records/s, %,d to go%n", target, now.consumed(),
+            out.printf("  %s: %,d of %,d offsets (%d%%), %,.0f offsets/s, %,d records left%n", target, now.consumed(),
                     now.total(), now.total() == 0 ? 100 : 100 * now.consumed() / now.total(),
                     (now.consumed() - first.consumed()) / seconds, now.left());
         }

@@ -142,7 +142,7 @@ public final class Replay {
                 untilOffsets(plan)));
         out.printf("Recorded as a backfill of %s (until the offsets above) in %s.%n", plan.group(),
                 Backfills.topic(config.kafka()));
-        out.printf("Start %s again: it processes %,d records again.%n", stage.service(), plan.toReplay());
+        out.printf("Start %s again: it goes through %,d offsets again.%n", stage.service(), plan.toReplay());
         return plan;
     }
 
@@ -156,7 +156,8 @@ public final class Replay {
             out.printf("  %-" + width + "s %12d %12d %12d %12d%s%n", move.partition(), move.current(), move.target(),
                     move.end(), move.toReplay(), move.skipsAhead() ? "  (would skip records not processed yet)" : "");
         }
-        out.printf("  %,d records to process again%n", plan.toReplay());
+        out.printf("  %,d offsets to process again (the records, and a marker per transaction where the topic is written"
+                + " transactionally)%n", plan.toReplay());
         if (!plan.intermediateTopics().isEmpty()) {
             out.printf("  skipped to their end (records of the processing being replaced): %s%n",
                     String.join(", ", plan.intermediateTopics()));

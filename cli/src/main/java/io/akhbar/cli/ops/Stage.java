@@ -15,7 +15,7 @@ import java.util.Locale;
  * applications, their application id), the topics it reads, and how its position is reset.
  */
 public enum Stage {
-    EXTRACT(ExtractTopology.STAGE, true, "akhbar crawl (its extractor)"),
+    EXTRACT(ExtractTopology.STAGE, true, "akhbar crawl (role all or extractor)"),
     ENRICH(EnrichService.STAGE, true, "akhbar enrich"),
     SINK("sink", false, "akhbar sink");
 
