@@ -144,7 +144,8 @@ class ReplayIT {
             String printed = output.toString(StandardCharsets.UTF_8);
             assertThat(plan.toReplay()).isEqualTo(9);
             assertThat(plan.internalTopics()).isNotEmpty().allMatch(t -> t.endsWith("-changelog"));
-            assertThat(printed).contains("Kafka Streams reset tool", "Cleared the local state", "Recorded as a backfill");
+            assertThat(printed).contains("Kafka Streams reset tool", "Reset-offsets for input topics", "Deleting inferred internal topics",
+                    "Cleared the local state", "Recorded as a backfill");
             assertThat(committed(config, plan.group())).containsAllEntriesOf(plan.targets());
             runEnrich(config);
             SinkCounts counts = drain(config);
