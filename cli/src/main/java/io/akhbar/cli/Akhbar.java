@@ -25,6 +25,9 @@ import java.nio.charset.StandardCharsets;
                 SinkCommand.class,
                 SearchCommand.class,
                 LagCommand.class,
+                ReplayCommand.class,
+                ReindexCommand.class,
+                RedriveCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Akhbar implements Runnable {
 

@@ -67,16 +67,25 @@ public final class Backfills {
     }
 
     public static void start(KafkaSettings kafka, Backfill backfill) {
+        write(kafka, backfill.group(), encode(backfill));
+    }
+
+    /** Forgets the backfill of {@code group}, e.g. when the group itself is deleted after a reindex. */
+    public static void finish(KafkaSettings kafka, String group) {
+        write(kafka, group, null);
+    }
+
+    private static void write(KafkaSettings kafka, String group, String value) {
         ensureTopic(kafka);
         Map<String, Object> config = kafka.clientConfig();
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>(topic(kafka), backfill.group(), encode(backfill))).get();
+            producer.send(new ProducerRecord<>(topic(kafka), group, value)).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while recording a backfill of " + backfill.group(), e);
+            throw new IllegalStateException("interrupted while recording a backfill of " + group, e);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("cannot record a backfill of " + backfill.group() + ": " + e.getCause(), e);
+            throw new IllegalStateException("cannot record a backfill of " + group + ": " + e.getCause(), e);
         }
     }
 
@@ -90,6 +99,15 @@ public final class Backfills {
         Backfill backfill = new Backfill(group.group(), Instant.now(), reason, until);
         start(kafka, backfill);
         return backfill;
+    }
+
+    /** The backfills recorded now, by group. */
+    public static Map<String, Backfill> current(KafkaSettings kafka) {
+        ensureTopic(kafka);
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(readerConfig(kafka),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            return read(consumer, topic(kafka));
+        }
     }
 
     /** Configuration of a consumer that {@link #read} can use: no group, committed data only. */

@@ -1,5 +1,6 @@
 package io.akhbar.model.streams;
 
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
@@ -47,9 +48,15 @@ public final class StreamsRunner implements AutoCloseable {
         return streams;
     }
 
+    /**
+     * Commits and leaves the consumer group. Streams stays in the group by default so that a quick restart causes no
+     * rebalance, but then a stopped application keeps its members until their session times out, and a replay
+     * (which needs the group empty) would wait that long.
+     */
     @Override
     public void close() {
         log.info("{}: closing", name);
-        streams.close(CLOSE_TIMEOUT);
+        streams.close(CloseOptions.timeout(CLOSE_TIMEOUT)
+                .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
     }
 }

@@ -68,6 +68,8 @@ public final class ElasticsearchSink implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ElasticsearchSink.class);
 
     private final SinkSettings settings;
+    /** Where documents go: the settings' alias, or the staging alias of a reindex. */
+    private final String writeAlias;
     private final Topics topics;
     private final Backoff backoff;
     private final SinkMetrics metrics;
@@ -95,13 +97,18 @@ public final class ElasticsearchSink implements AutoCloseable {
     private long lastActivityNanos;
 
     public ElasticsearchSink(SinkSettings settings, Topics topics, MeterRegistry registry) {
+        this(settings, settings.indexAlias(), topics, registry);
+    }
+
+    private ElasticsearchSink(SinkSettings settings, String writeAlias, Topics topics, MeterRegistry registry) {
         this.settings = settings.validate();
+        this.writeAlias = writeAlias;
         this.topics = topics;
         this.backoff = new Backoff(settings.retryBaseBackoff(), settings.retryMaxBackoff());
         this.metrics = new SinkMetrics(registry);
         this.connection = ElasticsearchConnection.open(settings);
         this.newsIndex = new NewsIndex(connection.client(), settings);
-        this.writer = new BulkWriter(connection.client(), settings.indexAlias(), registry);
+        this.writer = new BulkWriter(connection.client(), writeAlias, registry);
         KafkaConsumer<String, byte[]> kafkaConsumer = null;
         try {
             kafkaConsumer = new KafkaConsumer<>(consumerConfig(settings), new StringDeserializer(), new ByteArrayDeserializer());
@@ -118,6 +125,15 @@ public final class ElasticsearchSink implements AutoCloseable {
         this.consumer = kafkaConsumer;
         this.consumerMetrics = new KafkaClientMetrics(consumer);
         consumerMetrics.bindTo(registry);
+    }
+
+    /**
+     * A sink that writes to {@code writeAlias}, an alias that must already exist, instead of the settings' alias,
+     * which it still creates if missing: a reindex fills a new index this way while the live alias serves the old one.
+     */
+    public static ElasticsearchSink writingTo(String writeAlias, SinkSettings settings, Topics topics,
+                                              MeterRegistry registry) {
+        return new ElasticsearchSink(settings, writeAlias, topics, registry);
     }
 
     static Map<String, Object> consumerConfig(SinkSettings settings) {
@@ -240,8 +256,13 @@ public final class ElasticsearchSink implements AutoCloseable {
             }
             try {
                 indexSetup = newsIndex.ensure();
-                log.info("Writing to alias {} (index {}, text analyzer {}) from {}", indexSetup.alias(),
-                        indexSetup.writeIndex(), indexSetup.indexAnalyzer(), topics.enriched());
+                if (writeAlias.equals(indexSetup.alias())) {
+                    log.info("Writing to alias {} (index {}, text analyzer {}) from {}", indexSetup.alias(),
+                            indexSetup.writeIndex(), indexSetup.indexAnalyzer(), topics.enriched());
+                } else {
+                    log.info("Writing to alias {} from {}, while alias {} serves index {}", writeAlias,
+                            topics.enriched(), indexSetup.alias(), indexSetup.writeIndex());
+                }
             } catch (IOException | ElasticsearchException e) {
                 if (e instanceof ElasticsearchException refused && !BulkWriter.isRetriable(refused.status())) {
                     throw refused;
@@ -450,9 +471,9 @@ public final class ElasticsearchSink implements AutoCloseable {
 
     private void refresh() {
         try {
-            connection.client().indices().refresh(r -> r.index(settings.indexAlias()));
+            connection.client().indices().refresh(r -> r.index(writeAlias));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot refresh " + settings.indexAlias(), e);
+            throw new UncheckedIOException("cannot refresh " + writeAlias, e);
         }
     }
 
