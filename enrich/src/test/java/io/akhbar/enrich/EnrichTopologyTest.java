@@ -215,7 +215,7 @@ class EnrichTopologyTest {
 
     private TopologyTestDriver newDriver(Path dir) {
         EnrichSettings settings = EnrichSettings.defaults().withStateDir(dir);
-        return new TopologyTestDriver(EnrichTopology.build(TOPICS, settings, TAGGER),
+        return new TopologyTestDriver(EnrichTopology.build(TOPICS, 1, settings, TAGGER),
                 StreamsConfigs.of("enrich-test", "enrich", KafkaSettings.of("unused:9092"), dir, Map.of()));
     }
 

@@ -22,7 +22,8 @@ public final class EnrichService implements AutoCloseable {
         applicationId = applicationId(config);
         Tagger tagger = settings.extraGazetteer() == null ? Tagger.withBundledData()
                 : Tagger.withBundledDataAnd(settings.extraGazetteer());
-        runner = new StreamsRunner(STAGE, EnrichTopology.build(config.kafka().topics(), settings, tagger),
+        runner = new StreamsRunner(STAGE, EnrichTopology.build(config.kafka().topics(),
+                config.kafka().partitions(), settings, tagger),
                 StreamsConfigs.of(applicationId, STAGE, config.kafka(), settings.stateDir(), Map.of()));
     }
 
