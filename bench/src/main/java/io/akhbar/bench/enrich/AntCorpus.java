@@ -42,15 +42,19 @@ public final class AntCorpus {
     }
 
     /**
-     * The archive, found from the repository root (system property {@code akhbar.repo}, which {@code bench/run}
-     * sets, else the working directory); exits with a message naming the path when it is missing.
+     * The archive in {@code ../shared/benchmarks} from the repository root (system property {@code akhbar.repo},
+     * which {@code bench/run} sets, else the working directory), or in the directory named by the system property
+     * {@code akhbar.benchmarks} (a checkout elsewhere); exits with a message naming the path when it is missing.
      */
     public static Path locate() {
-        Path root = Path.of(System.getProperty("akhbar.repo", ".")).toAbsolutePath().normalize();
-        Path archive = root.resolve("..").resolve("shared").resolve("benchmarks").resolve(ARCHIVE).normalize();
+        Path root = Path.of(System.getProperty("akhbar.repo", ".")).toAbsolutePath();
+        Path benchmarks = System.getProperty("akhbar.benchmarks") != null
+                ? Path.of(System.getProperty("akhbar.benchmarks")) : root.resolve("..").resolve("shared").resolve("benchmarks");
+        Path archive = benchmarks.resolve(ARCHIVE).toAbsolutePath().normalize();
         if (!Files.isReadable(archive)) {
             System.err.println("ERROR: the ANT corpus is not at " + archive + ". The enrich benchmarks read it from"
-                    + " ../shared/benchmarks/" + ARCHIVE + " beside the repository (see BENCHMARKS.md).");
+                    + " ../shared/benchmarks/" + ARCHIVE + " beside the repository, or from -Dakhbar.benchmarks=DIR"
+                    + " (see BENCHMARKS.md).");
             System.exit(2);
         }
         return archive;
