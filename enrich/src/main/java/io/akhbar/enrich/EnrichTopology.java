@@ -8,7 +8,9 @@ import io.akhbar.enrich.tag.Tagger;
 import io.akhbar.model.StoreNames;
 import io.akhbar.model.Topics;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.WindowBytesStoreSupplier;
 
 import java.time.Duration;
 
@@ -47,10 +49,19 @@ public final class EnrichTopology {
     private EnrichTopology() {
     }
 
+    /** Where the stores keep their state: RocksDB on disk, or the heap for short offline runs on the test driver. */
+    public enum StoreKind {
+        PERSISTENT, IN_MEMORY
+    }
+
     /**
      * @param partitions partitions of the band-probes topic ({@code kafka.partitions}); checked on every probe sent
      */
     public static Topology build(Topics topics, int partitions, EnrichSettings settings, Tagger tagger) {
+        return build(topics, partitions, settings, tagger, StoreKind.PERSISTENT);
+    }
+
+    public static Topology build(Topics topics, int partitions, EnrichSettings settings, Tagger tagger, StoreKind stores) {
         Topology topology = new Topology();
         LshBands lsh = new LshBands(settings.bands(), settings.rowsPerBand());
 
@@ -59,9 +70,9 @@ public final class EnrichTopology {
         topology.addProcessor(STORY, () -> new StoryProcessor(settings, tagger, TO_BAND_PROBES, TO_STORY_NEWS,
                 TO_ENRICHED), ARTICLES, STORY_REPLIES);
         topology.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(StoreNames.STORIES), KEY, STORY_STATE).withCachingEnabled(), STORY);
+                keyValueStore(StoreNames.STORIES, stores), KEY, STORY_STATE).withCachingEnabled(), STORY);
         topology.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(StoreNames.STORY_ARTICLES), KEY, ARTICLE).withCachingEnabled(), STORY);
+                keyValueStore(StoreNames.STORY_ARTICLES, stores), KEY, ARTICLE).withCachingEnabled(), STORY);
         topology.addSink(TO_BAND_PROBES, topics.bandProbes(), KEY.serializer(), BAND_PROBE.serializer(),
                 new BandPartitioner(lsh, partitions), STORY);
         topology.addSink(TO_STORY_NEWS, topics.storyReplies(), KEY.serializer(), BAND_REPLY.serializer(), STORY);
@@ -72,13 +83,22 @@ public final class EnrichTopology {
         topology.addSource(BAND_PROBES, KEY.deserializer(), BAND_PROBE.deserializer(), topics.bandProbes());
         topology.addProcessor(BANDS, () -> new BandProcessor(settings, partitions), BAND_PROBES);
         topology.addStateStore(Stores.windowStoreBuilder(
-                Stores.persistentWindowStore(StoreNames.BAND_BUCKETS, retention, window, false), KEY, BAND_MEMBERS)
+                windowStore(StoreNames.BAND_BUCKETS, retention, window, stores), KEY, BAND_MEMBERS)
                 .withCachingEnabled(), BANDS);
         topology.addStateStore(Stores.windowStoreBuilder(
-                Stores.persistentWindowStore(StoreNames.BAND_SIGNATURES, retention, window, false), KEY, BAND_SIGNATURE)
+                windowStore(StoreNames.BAND_SIGNATURES, retention, window, stores), KEY, BAND_SIGNATURE)
                 .withCachingEnabled(), BANDS);
         topology.addSink(TO_STORY_REPLIES, topics.storyReplies(), KEY.serializer(), BAND_REPLY.serializer(), BANDS);
 
         return topology;
+    }
+
+    private static KeyValueBytesStoreSupplier keyValueStore(String name, StoreKind kind) {
+        return kind == StoreKind.PERSISTENT ? Stores.persistentKeyValueStore(name) : Stores.inMemoryKeyValueStore(name);
+    }
+
+    private static WindowBytesStoreSupplier windowStore(String name, Duration retention, Duration window, StoreKind kind) {
+        return kind == StoreKind.PERSISTENT ? Stores.persistentWindowStore(name, retention, window, false)
+                : Stores.inMemoryWindowStore(name, retention, window, false);
     }
 }

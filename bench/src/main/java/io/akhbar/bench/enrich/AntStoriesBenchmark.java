@@ -81,8 +81,7 @@ public final class AntStoriesBenchmark {
         return List.of(d,
                 with(d, d.bands(), d.rowsPerBand(), d.shingleSize(), 0.4),
                 with(d, d.bands(), d.rowsPerBand(), d.shingleSize(), 0.6),
-                with(d, 25, 4, d.shingleSize(), d.similarityThreshold()),
-                with(d, d.bands(), d.rowsPerBand(), 5, d.similarityThreshold()));
+                with(d, 25, 4, d.shingleSize(), d.similarityThreshold()));
     }
 
     private static EnrichSettings with(EnrichSettings d, int bands, int rows, int shingle, double threshold) {

@@ -1,6 +1,7 @@
 package io.akhbar.bench.enrich;
 
 import io.akhbar.bench.enrich.AntCorpus.Document;
+import io.akhbar.enrich.BoundedRocksDb;
 import io.akhbar.enrich.EnrichSettings;
 import io.akhbar.enrich.EnrichTopology;
 import io.akhbar.enrich.tag.Tagger;
@@ -86,9 +87,9 @@ public final class EnrichThroughputBenchmark {
         TopicSetup.ensure(kafka);
         produce(kafka, load);
 
-        Map<String, Object> overrides = Map.of(
-                StreamsConfig.PROCESSING_GUARANTEE_CONFIG, guarantee,
-                StreamsConfig.NUM_STREAM_THREADS_CONFIG, 2);
+        Map<String, Object> overrides = new HashMap<>(BoundedRocksDb.streamsConfig());
+        overrides.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, guarantee);
+        overrides.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 2);
         try (KafkaStreams streams = new KafkaStreams(topology.apply(kafka.topics()),
                 StreamsConfigs.of(run + "enrich", "enrich", kafka, work.resolve(run), overrides));
              KafkaConsumer<String, byte[]> output = outputConsumer(kafka)) {

@@ -23,7 +23,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-/** The enrich topology on Kafka Streams' test driver (one partition, no broker): its story decisions, not its speed. */
+/**
+ * The enrich topology on Kafka Streams' test driver (one partition, no broker, stores in memory, since the driver
+ * commits after every record): its story decisions, not its speed.
+ */
 final class OfflineEnrich {
     private OfflineEnrich() {
     }
@@ -33,7 +36,8 @@ final class OfflineEnrich {
         Path stateDir = temporaryDirectory();
         Topics topics = Topics.DEFAULT;
         Map<String, String> storyByKey = new HashMap<>();
-        try (TopologyTestDriver driver = new TopologyTestDriver(EnrichTopology.build(topics, 1, settings.withStateDir(stateDir), tagger),
+        try (TopologyTestDriver driver = new TopologyTestDriver(EnrichTopology.build(topics, 1,
+                settings.withStateDir(stateDir), tagger, EnrichTopology.StoreKind.IN_MEMORY),
                 StreamsConfigs.of("bench-enrich-offline", "enrich", KafkaSettings.of("offline:0"), stateDir, Map.of()))) {
             TestInputTopic<String, Article> in = driver.createInputTopic(topics.articles(), AkhbarSerdes.KEY.serializer(),
                     AkhbarSerdes.ARTICLE.serializer());

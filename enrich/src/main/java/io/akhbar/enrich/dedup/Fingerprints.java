@@ -27,12 +27,12 @@ public final class Fingerprints {
 
     /** The fingerprint of a text given as its normalised words, title first. */
     public static String of(List<String> tokens) {
-        MessageDigest digest = sha256();
+        StringBuilder text = new StringBuilder(tokens.size() * 8);
         for (String token : tokens) {
-            digest.update(token.getBytes(StandardCharsets.UTF_8));
-            digest.update((byte) ' ');
+            text.append(token).append(' ');
         }
-        return HexFormat.of().formatHex(digest.digest(), 0, 16);
+        byte[] hash = sha256().digest(text.toString().getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(hash, 0, 16);
     }
 
     private static MessageDigest sha256() {
