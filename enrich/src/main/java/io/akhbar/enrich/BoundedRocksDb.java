@@ -43,6 +43,9 @@ public final class BoundedRocksDb implements RocksDBConfigSetter {
         options.setWriteBufferSize(MEMTABLE_SIZE);
         options.setMaxWriteBufferNumber(MEMTABLES);
         options.setCompressionType(CompressionType.LZ4_COMPRESSION);
+        // Streams drops the bloom filters of the last level, which suits lookups that mostly hit; a band bucket
+        // lookup mostly misses (most texts are new), and without filters every miss would read index and data blocks.
+        options.setOptimizeFiltersForHits(false);
     }
 
     @Override

@@ -15,6 +15,7 @@ import io.akhbar.model.internal.StoryMatch;
 import io.akhbar.model.internal.StoryState;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.processor.StateStore;
+import org.apache.kafka.streams.processor.TaskId;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -51,6 +52,7 @@ import java.util.stream.Stream;
 public final class StateScaleBenchmark {
     private static final int COPY_EVERY = 100;
     private static final int WORDS_PER_ARTICLE = 100;
+    private static final long REPORT_EVERY = 250_000;
 
     private StateScaleBenchmark() {
     }
@@ -64,7 +66,7 @@ public final class StateScaleBenchmark {
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         config.putAll(BoundedRocksDb.streamsConfig());
-        MockProcessorContext<String, BandReply> context = new MockProcessorContext<>(config);
+        MockProcessorContext<String, BandReply> context = new MockProcessorContext<>(config, new TaskId(0, 0), stateDir.toFile());
 
         Duration retention = settings.window().multipliedBy(3);
         WindowStore<String, ?> buckets = init(context, Stores.windowStoreBuilder(Stores.persistentWindowStore(
@@ -108,10 +110,10 @@ public final class StateScaleBenchmark {
             stories.put(id, new StoryState(fingerprint, 1, orderTime, new ArrayList<>(IntStream.range(0, settings.bands()).boxed().toList()),
                     new ArrayList<>(), self, id, null, null, 1));
             contents.put(id, syntheticArticle(id, orderTime, random));
-            if ((i + 1) % 1_000_000 == 0 || i + 1 == articles) {
+            if ((i + 1) % REPORT_EVERY == 0 || i + 1 == articles) {
                 long now = System.nanoTime();
-                System.out.printf("  %,12d articles  %,7.0f articles/s (last million %,7.0f/s)  heap used %4d MB  RSS %5d MB  disk %,6d MB%n",
-                        i + 1, (i + 1) / ((now - began) / 1e9), Math.min(1_000_000, (i + 1)) / ((now - lap) / 1e9),
+                System.out.printf("  %,12d articles  %,7.0f articles/s (lately %,7.0f/s)  heap used %4d MB  RSS %5d MB  disk %,6d MB%n",
+                        i + 1, (i + 1) / ((now - began) / 1e9), Math.min(REPORT_EVERY, (i + 1)) / ((now - lap) / 1e9),
                         usedHeapMb(), residentMb(), sizeMb(stateDir));
                 lap = now;
             }

@@ -73,8 +73,7 @@ public final class BandProcessor implements Processor<String, BandProbe, String,
             }
             answered.add(band);
             String bucket = LshBands.bucketKey(band, hashes[band]);
-            collectCandidates(bucket, probe, candidates);
-            join(bucket, probe);
+            join(bucket, probe, collectCandidates(bucket, probe, candidates));
         }
 
         BandSignature own = new BandSignature(probe.getContentVersion(), probe.getFingerprint(), ByteBuffer.wrap(sketch));
@@ -96,10 +95,15 @@ public final class BandProcessor implements Processor<String, BandProbe, String,
                 new BandReply(probe.getArticleId(), probe.getContentVersion(), answered, matches, null)));
     }
 
-    private void collectCandidates(String bucket, BandProbe probe, Map<String, Long> candidates) {
+    /** Adds the bucket's members within one window of the probe to the candidates; returns the probe's own slot. */
+    private BandMembers collectCandidates(String bucket, BandProbe probe, Map<String, Long> candidates) {
         long time = probe.getOrderTime();
+        BandMembers ownSlot = null;
         for (long slot = slotOf(time - window); slot <= slotOf(time + window); slot += window) {
             BandMembers members = buckets.fetch(bucket, slot);
+            if (slot == slotOf(time)) {
+                ownSlot = members;
+            }
             if (members == null) {
                 continue;
             }
@@ -110,12 +114,12 @@ public final class BandProcessor implements Processor<String, BandProbe, String,
                 }
             }
         }
+        return ownSlot;
     }
 
     /** Adds the article to its bucket's slot; a full bucket keeps its newest members (by event time). */
-    private void join(String bucket, BandProbe probe) {
+    private void join(String bucket, BandProbe probe, BandMembers existing) {
         long slot = slotOf(probe.getOrderTime());
-        BandMembers existing = buckets.fetch(bucket, slot);
         List<BandMember> members = existing == null ? new ArrayList<>() : new ArrayList<>(existing.getMembers());
         members.removeIf(m -> m.getArticleId().equals(probe.getArticleId()));
         members.add(new BandMember(probe.getArticleId(), probe.getOrderTime()));
