@@ -2,6 +2,7 @@ package io.akhbar.bench.enrich;
 
 import io.akhbar.enrich.BoundedRocksDb;
 import io.akhbar.enrich.EnrichSettings;
+import io.akhbar.enrich.dedup.LshBands;
 import io.akhbar.enrich.dedup.MinHasher;
 import io.akhbar.enrich.story.BandProcessor;
 import io.akhbar.model.AkhbarSerdes;
@@ -9,8 +10,11 @@ import io.akhbar.model.Article;
 import io.akhbar.model.ArticleKeys;
 import io.akhbar.model.ExtractionInfo;
 import io.akhbar.model.StoreNames;
+import io.akhbar.model.internal.BandMember;
+import io.akhbar.model.internal.BandMembers;
 import io.akhbar.model.internal.BandProbe;
 import io.akhbar.model.internal.BandReply;
+import io.akhbar.model.internal.BandSignature;
 import io.akhbar.model.internal.StoryMatch;
 import io.akhbar.model.internal.StoryState;
 import org.apache.kafka.streams.StreamsConfig;
@@ -26,6 +30,7 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,12 +43,12 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
- * State at scale: {@code N} synthetic articles (default 10 million) within one dedup window, held in the enrich
- * stream's RocksDB stores, with the heap it takes. The band processor runs for real on its two window stores (every
- * article's signature is looked up in its twenty buckets and joins them); the story stores receive what the story
- * processor keeps per article once it is emitted (its state and its content, about 100 words). Articles are
- * near-unique: one in a hundred is a near copy of the one before, so matching runs too. Kafka is not involved: the
- * processors get a mock context, and the stores keep no changelog.
+ * State at scale: {@code N} synthetic near-unique articles (default 10 million) within one dedup window, held in the
+ * enrich stream's RocksDB stores, with the heap it takes. The stores are filled directly with what the processors
+ * leave per article: its twenty band buckets and its signature sketch (band stores), its story state and its
+ * content of about 100 words (story stores). Then the band processor itself looks up new articles against that
+ * state, one in a hundred a near copy of a stored one. Kafka is not involved: the stores get a mock processor
+ * context and keep no changelog.
  *
  * <p>Run it with the heap it claims to fit in, e.g. {@code BENCH_JAVA_OPTS=-Xmx512m bench/run ... [N]}. Printed: the
  * articles per second of the state work, the heap used after a full collection and at its peak, the process's
@@ -53,6 +58,7 @@ public final class StateScaleBenchmark {
     private static final int COPY_EVERY = 100;
     private static final int WORDS_PER_ARTICLE = 100;
     private static final long REPORT_EVERY = 250_000;
+    private static final int PROBES = 20_000;
 
     private StateScaleBenchmark() {
     }
@@ -69,10 +75,10 @@ public final class StateScaleBenchmark {
         MockProcessorContext<String, BandReply> context = new MockProcessorContext<>(config, new TaskId(0, 0), stateDir.toFile());
 
         Duration retention = settings.window().multipliedBy(3);
-        WindowStore<String, ?> buckets = init(context, Stores.windowStoreBuilder(Stores.persistentWindowStore(
+        WindowStore<String, BandMembers> buckets = init(context, Stores.windowStoreBuilder(Stores.persistentWindowStore(
                 StoreNames.BAND_BUCKETS, retention, settings.window(), false), AkhbarSerdes.KEY, AkhbarSerdes.BAND_MEMBERS)
                 .withLoggingDisabled().build());
-        WindowStore<String, ?> signatures = init(context, Stores.windowStoreBuilder(Stores.persistentWindowStore(
+        WindowStore<String, BandSignature> signatures = init(context, Stores.windowStoreBuilder(Stores.persistentWindowStore(
                 StoreNames.BAND_SIGNATURES, retention, settings.window(), false), AkhbarSerdes.KEY, AkhbarSerdes.BAND_SIGNATURE)
                 .withLoggingDisabled().build());
         KeyValueStore<String, StoryState> stories = init(context, Stores.keyValueStoreBuilder(
@@ -86,29 +92,31 @@ public final class StateScaleBenchmark {
 
         System.out.printf("%,d synthetic articles in one window of %s; heap limit %d MB; RocksDB off-heap budget %d MB%n",
                 articles, settings.window(), Runtime.getRuntime().maxMemory() >> 20, BoundedRocksDb.TOTAL_OFF_HEAP_BYTES >> 20);
+        LshBands lsh = new LshBands(settings.bands(), settings.rowsPerBand());
         Random random = new Random(42);
-        Instant start = Instant.parse("2024-03-01T00:00:00Z");
+        long startTime = Instant.parse("2024-03-01T00:00:00Z").toEpochMilli();
         long step = Math.max(1, settings.window().toMillis() / articles);
-        int signatureLength = settings.bands() * settings.rowsPerBand();
-        int[] previous = randomSignature(random, signatureLength);
-        long matches = 0;
+        long window = settings.window().toMillis();
+        int signatureLength = lsh.signatureLength();
+        int[] last = null;
         long began = System.nanoTime();
         long lap = began;
         for (long i = 0; i < articles; i++) {
             String id = ArticleKeys.of("https://synthetic.example/" + i);
-            long orderTime = start.toEpochMilli() + i * step;
-            int[] signature = i % COPY_EVERY == COPY_EVERY - 1 ? nearCopy(previous, random) : randomSignature(random, signatureLength);
-            previous = signature;
+            long orderTime = startTime + i * step;
+            int[] signature = randomSignature(random, signatureLength);
+            last = signature;
             String fingerprint = Long.toHexString(random.nextLong()) + Long.toHexString(random.nextLong());
-            BandProbe probe = new BandProbe(id, 1, orderTime, fingerprint, MinHasher.encode(signature));
-            bands.process(new Record<>(id, probe, orderTime));
-            for (var forwarded : context.forwarded()) {
-                matches += forwarded.record().value().getMatches().size();
+            long slot = Math.floorDiv(orderTime, window) * window;
+            long[] hashes = lsh.bandHashes(signature);
+            for (int band = 0; band < hashes.length; band++) {
+                buckets.put(LshBands.bucketKey(band, hashes[band]),
+                        new BandMembers(List.of(new BandMember(id, orderTime))), slot);
             }
-            context.resetForwards();
-            StoryMatch self = new StoryMatch(id, orderTime, fingerprint, 1);
-            stories.put(id, new StoryState(fingerprint, 1, orderTime, new ArrayList<>(IntStream.range(0, settings.bands()).boxed().toList()),
-                    new ArrayList<>(), self, id, null, null, 1));
+            signatures.put(id, new BandSignature(1, fingerprint, ByteBuffer.wrap(MinHasher.sketch(signature))), orderTime);
+            stories.put(id, new StoryState(fingerprint, 1, orderTime,
+                    new ArrayList<>(IntStream.range(0, settings.bands()).boxed().toList()), new ArrayList<>(),
+                    new StoryMatch(id, orderTime, fingerprint, 1), id, null, null, 1));
             contents.put(id, syntheticArticle(id, orderTime, random));
             if ((i + 1) % REPORT_EVERY == 0 || i + 1 == articles) {
                 long now = System.nanoTime();
@@ -118,14 +126,32 @@ public final class StateScaleBenchmark {
                 lap = now;
             }
         }
+
+        System.out.printf("Lookups against that state: %,d new articles through the band processor, one in %d a near"
+                + " copy of a stored one%n", PROBES, COPY_EVERY);
+        long end = startTime + articles * step;
+        long matches = 0;
+        long probing = System.nanoTime();
+        for (int p = 0; p < PROBES; p++) {
+            String id = ArticleKeys.of("https://synthetic.example/probe/" + p);
+            int[] signature = p % COPY_EVERY == 0 ? nearCopy(last, random) : randomSignature(random, signatureLength);
+            BandProbe probe = new BandProbe(id, 1, end + p, Long.toHexString(random.nextLong()), MinHasher.encode(signature));
+            bands.process(new Record<>(id, probe, end + p));
+            for (var forwarded : context.forwarded()) {
+                BandReply reply = forwarded.record().value();
+                matches += reply.getTargetId().equals(id) && !reply.getMatches().isEmpty() ? 1 : 0;
+            }
+            context.resetForwards();
+        }
+        System.out.printf("  %,.0f lookups/s; %,d of %,d probes matched a stored article%n",
+                PROBES / ((System.nanoTime() - probing) / 1e9), matches, PROBES);
+
         for (StateStore store : List.of(buckets, signatures, stories, contents)) {
             store.flush();
         }
         System.gc();
         long peak = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
                 .mapToLong(p -> p.getPeakUsage().getUsed()).sum() >> 20;
-        System.out.printf("Done: %,d articles, %,d matches found (expected about %,d near copies)%n", articles, matches,
-                articles / COPY_EVERY);
         System.out.printf("Heap: %d MB used after a full collection, peak %d MB (limit %d MB); resident memory %d MB;"
                 + " state on disk %,d MB (%s)%n", usedHeapMb(), peak, Runtime.getRuntime().maxMemory() >> 20,
                 residentMb(), sizeMb(stateDir), sizesByStore(stateDir));
@@ -150,7 +176,7 @@ public final class StateScaleBenchmark {
         return signature;
     }
 
-    /** The same signature with a tenth of its values changed: an estimated similarity of about 0.9. */
+    /** The same signature with a tenth of its positions redrawn: an estimated similarity of about 0.9. */
     private static int[] nearCopy(int[] original, Random random) {
         int[] copy = original.clone();
         for (int i = 0; i < copy.length / 10; i++) {
