@@ -21,7 +21,7 @@ public record EnrichSettings(String applicationId, int bands, int rowsPerBand, i
                              Path extraGazetteer) {
 
     public static EnrichSettings defaults() {
-        return new EnrichSettings("akhbar-enrich", 20, 5, 3, 0.5, Duration.ofDays(7), 500,
+        return new EnrichSettings("akhbar-enrich", 20, 5, 3, 0.4, Duration.ofDays(7), 500,
                 Path.of(".akhbar", "streams"), null);
     }
 

@@ -1,58 +1,104 @@
 package io.akhbar.enrich;
 
+import io.akhbar.enrich.dedup.LshBands;
+import io.akhbar.enrich.story.BandPartitioner;
 import io.akhbar.enrich.story.BandProcessor;
 import io.akhbar.enrich.story.StoryProcessor;
 import io.akhbar.enrich.tag.Tagger;
 import io.akhbar.model.StoreNames;
 import io.akhbar.model.Topics;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.WindowBytesStoreSupplier;
+
+import java.time.Duration;
 
 import static io.akhbar.model.AkhbarSerdes.ARTICLE;
 import static io.akhbar.model.AkhbarSerdes.BAND_MEMBERS;
 import static io.akhbar.model.AkhbarSerdes.BAND_PROBE;
 import static io.akhbar.model.AkhbarSerdes.BAND_REPLY;
+import static io.akhbar.model.AkhbarSerdes.BAND_SIGNATURE;
 import static io.akhbar.model.AkhbarSerdes.ENRICHED_ARTICLE;
 import static io.akhbar.model.AkhbarSerdes.KEY;
 import static io.akhbar.model.AkhbarSerdes.STORY_STATE;
 
 /**
+ * <pre>
  * articles ──► story ──► band-probes ──► bands ──► story-replies ──► story ──► enriched
- * <p>
+ *                │                                     ▲
+ *                └──── story news to neighbours ───────┘
+ * </pre>
  * The story processor (keyed by article) versions content and decides stories; the band processor (keyed by LSH
- * bucket) finds near-duplicates across partitions. The loop between them runs through two explicit topics.
+ * bucket) finds near-duplicates across partitions. The loop between them runs through two explicit topics, and
+ * articles of one story tell each other its earliest member through the replies topic.
  */
 public final class EnrichTopology {
     public static final String ARTICLES = "articles";
     public static final String STORY_REPLIES = "story-replies";
     public static final String STORY = "story";
     public static final String TO_BAND_PROBES = "to-band-probes";
+    public static final String TO_STORY_NEWS = "to-story-news";
     public static final String TO_ENRICHED = "to-enriched";
     public static final String BAND_PROBES = "band-probes";
     public static final String BANDS = "bands";
     public static final String TO_STORY_REPLIES = "to-story-replies";
+    /** Band state is kept for three windows: a probe reads one window around it, from slots one window long. */
+    private static final int RETAINED_WINDOWS = 3;
 
     private EnrichTopology() {
     }
 
-    public static Topology build(Topics topics, EnrichSettings settings, Tagger tagger) {
+    /** Where the stores keep their state: RocksDB on disk, or the heap for short offline runs on the test driver. */
+    public enum StoreKind {
+        PERSISTENT, IN_MEMORY
+    }
+
+    /**
+     * @param partitions partitions of the band-probes topic ({@code kafka.partitions}); checked on every probe sent
+     */
+    public static Topology build(Topics topics, int partitions, EnrichSettings settings, Tagger tagger) {
+        return build(topics, partitions, settings, tagger, StoreKind.PERSISTENT);
+    }
+
+    public static Topology build(Topics topics, int partitions, EnrichSettings settings, Tagger tagger, StoreKind stores) {
         Topology topology = new Topology();
+        LshBands lsh = new LshBands(settings.bands(), settings.rowsPerBand());
 
         topology.addSource(ARTICLES, KEY.deserializer(), ARTICLE.deserializer(), topics.articles());
         topology.addSource(STORY_REPLIES, KEY.deserializer(), BAND_REPLY.deserializer(), topics.storyReplies());
-        topology.addProcessor(STORY, () -> new StoryProcessor(settings, tagger, TO_BAND_PROBES, TO_ENRICHED),
-                ARTICLES, STORY_REPLIES);
+        topology.addProcessor(STORY, () -> new StoryProcessor(settings, tagger, TO_BAND_PROBES, TO_STORY_NEWS,
+                TO_ENRICHED), ARTICLES, STORY_REPLIES);
         topology.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(StoreNames.STORIES), KEY, STORY_STATE), STORY);
-        topology.addSink(TO_BAND_PROBES, topics.bandProbes(), KEY.serializer(), BAND_PROBE.serializer(), STORY);
+                keyValueStore(StoreNames.STORIES, stores), KEY, STORY_STATE).withCachingEnabled(), STORY);
+        topology.addStateStore(Stores.keyValueStoreBuilder(
+                keyValueStore(StoreNames.STORY_ARTICLES, stores), KEY, ARTICLE).withCachingEnabled(), STORY);
+        topology.addSink(TO_BAND_PROBES, topics.bandProbes(), KEY.serializer(), BAND_PROBE.serializer(),
+                new BandPartitioner(lsh, partitions), STORY);
+        topology.addSink(TO_STORY_NEWS, topics.storyReplies(), KEY.serializer(), BAND_REPLY.serializer(), STORY);
         topology.addSink(TO_ENRICHED, topics.enriched(), KEY.serializer(), ENRICHED_ARTICLE.serializer(), STORY);
 
+        Duration window = settings.window();
+        Duration retention = window.multipliedBy(RETAINED_WINDOWS);
         topology.addSource(BAND_PROBES, KEY.deserializer(), BAND_PROBE.deserializer(), topics.bandProbes());
-        topology.addProcessor(BANDS, () -> new BandProcessor(settings), BAND_PROBES);
-        topology.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(StoreNames.BAND_MEMBERS), KEY, BAND_MEMBERS), BANDS);
+        topology.addProcessor(BANDS, () -> new BandProcessor(settings, partitions), BAND_PROBES);
+        topology.addStateStore(Stores.windowStoreBuilder(
+                windowStore(StoreNames.BAND_BUCKETS, retention, window, stores), KEY, BAND_MEMBERS)
+                .withCachingEnabled(), BANDS);
+        topology.addStateStore(Stores.windowStoreBuilder(
+                windowStore(StoreNames.BAND_SIGNATURES, retention, window, stores), KEY, BAND_SIGNATURE)
+                .withCachingEnabled(), BANDS);
         topology.addSink(TO_STORY_REPLIES, topics.storyReplies(), KEY.serializer(), BAND_REPLY.serializer(), BANDS);
 
         return topology;
+    }
+
+    private static KeyValueBytesStoreSupplier keyValueStore(String name, StoreKind kind) {
+        return kind == StoreKind.PERSISTENT ? Stores.persistentKeyValueStore(name) : Stores.inMemoryKeyValueStore(name);
+    }
+
+    private static WindowBytesStoreSupplier windowStore(String name, Duration retention, Duration window, StoreKind kind) {
+        return kind == StoreKind.PERSISTENT ? Stores.persistentWindowStore(name, retention, window, false)
+                : Stores.inMemoryWindowStore(name, retention, window, false);
     }
 }

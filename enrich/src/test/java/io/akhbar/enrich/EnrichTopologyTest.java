@@ -2,6 +2,8 @@ package io.akhbar.enrich;
 
 import io.akhbar.enrich.StoryFixtures.Republish;
 import io.akhbar.enrich.StoryFixtures.Story;
+import io.akhbar.enrich.dedup.ArticleWords;
+import io.akhbar.enrich.dedup.MinHasher;
 import io.akhbar.enrich.tag.Tagger;
 import io.akhbar.model.AkhbarSerdes;
 import io.akhbar.model.Article;
@@ -188,6 +190,94 @@ class EnrichTopologyTest {
         assertThat(new java.util.HashSet<>(inOrder.values())).hasSize(StoryFixtures.SEEDS);
     }
 
+    @Test
+    void aChainOfMatchesIsOneStoryNamedAfterItsEarliestMember() {
+        Chain chain = Chain.of();
+        assertThat(similarity(chain.first(), chain.last())).as("the chain's ends do not match directly")
+                .isLessThan(EnrichSettings.defaults().similarityThreshold());
+        chain.inTimeOrder().forEach(this::pipe);
+        Map<String, EnrichedArticle> latest = latestByKey();
+        assertThat(latest.values()).extracting(EnrichedArticle::getStoryId).containsOnly(chain.first().getId());
+        assertThat(latest.get(chain.last().getId()).getDuplicate()).isEqualTo(DuplicateKind.NEAR);
+        assertThat(latest.get(chain.last().getId()).getDuplicateOf()).isEqualTo(chain.first().getId());
+    }
+
+    @Test
+    void anArticleBridgingTwoStoriesMergesThemAndReEmitsTheLaterStorysMembers() {
+        Chain chain = Chain.of();
+        pipe(chain.first());
+        pipe(chain.last());
+        Map<String, EnrichedArticle> before = latestByKey();
+        assertThat(before.get(chain.last().getId()).getStoryId()).isEqualTo(chain.last().getId());
+
+        pipe(chain.middle());
+        Map<String, EnrichedArticle> updates = latestByKey();
+        assertThat(updates).containsOnlyKeys(chain.middle().getId(), chain.last().getId());
+        assertThat(updates.values()).extracting(EnrichedArticle::getStoryId).containsOnly(chain.first().getId());
+        assertThat(updates.get(chain.last().getId()).getDocumentVersion())
+                .isGreaterThan(before.get(chain.last().getId()).getDocumentVersion());
+    }
+
+    @Test
+    void everyArrivalOrderOfAChainGivesTheSameStories(@TempDir Path otherStateDirs) {
+        Chain chain = Chain.of();
+        List<List<Article>> orders = permutations(chain.inTimeOrder());
+        for (int i = 0; i < orders.size(); i++) {
+            try (TopologyTestDriver replay = newDriver(otherStateDirs.resolve("order-" + i))) {
+                TestInputTopic<String, Article> in = replay.createInputTopic(TOPICS.articles(), new StringSerializer(),
+                        AkhbarSerdes.ARTICLE.serializer());
+                orders.get(i).forEach(a -> in.pipeInput(a.getId(), a));
+                Map<String, EnrichedArticle> latest = latestByKeyFrom(replay.createOutputTopic(TOPICS.enriched(),
+                        AkhbarSerdes.KEY.deserializer(), AkhbarSerdes.ENRICHED_ARTICLE.deserializer()).readValuesToList());
+                assertThat(latest.values()).as("arrival order %s", orders.get(i).stream().map(Article::getCanonicalUrl).toList())
+                        .extracting(EnrichedArticle::getStoryId).hasSize(3).containsOnly(chain.first().getId());
+            }
+        }
+    }
+
+    /**
+     * A → B → C, where B holds the text of A and more, and C the second half of B: A and B match, B and C match, A
+     * and C do not.
+     */
+    private record Chain(Article first, Article middle, Article last) {
+        static Chain of() {
+            Story x = seed(1);
+            Story y = seed(3);
+            Story z = seed(4);
+            return new Chain(article("https://a.example/chain", StoryFixtures.joined(x, y), FIRST_PUBLISHED),
+                    article("https://b.example/chain", StoryFixtures.joined(x, y, z), FIRST_PUBLISHED.plusSeconds(600)),
+                    article("https://c.example/chain", StoryFixtures.joined(y, z), FIRST_PUBLISHED.plusSeconds(1200)));
+        }
+
+        List<Article> inTimeOrder() {
+            return List.of(first, middle, last);
+        }
+    }
+
+    private static double similarity(Article a, Article b) {
+        MinHasher hasher = new MinHasher(100, EnrichSettings.defaults().shingleSize());
+        return MinHasher.similarity(hasher.signature(ArticleWords.of(a.getTitle(), a.getParagraphs()).shingled()),
+                hasher.signature(ArticleWords.of(b.getTitle(), b.getParagraphs()).shingled()));
+    }
+
+    private static <T> List<List<T>> permutations(List<T> items) {
+        if (items.isEmpty()) {
+            return List.of(List.of());
+        }
+        List<List<T>> all = new ArrayList<>();
+        for (T head : items) {
+            List<T> rest = new ArrayList<>(items);
+            rest.remove(head);
+            for (List<T> tail : permutations(rest)) {
+                List<T> order = new ArrayList<>();
+                order.add(head);
+                order.addAll(tail);
+                all.add(order);
+            }
+        }
+        return all;
+    }
+
     /**
      * The dead letter itself is checked on the real broker (the test driver drops records that exception handlers
      * produce); here: the poison record does not stop the stream.
@@ -215,7 +305,7 @@ class EnrichTopologyTest {
 
     private TopologyTestDriver newDriver(Path dir) {
         EnrichSettings settings = EnrichSettings.defaults().withStateDir(dir);
-        return new TopologyTestDriver(EnrichTopology.build(TOPICS, settings, TAGGER),
+        return new TopologyTestDriver(EnrichTopology.build(TOPICS, 1, settings, TAGGER),
                 StreamsConfigs.of("enrich-test", "enrich", KafkaSettings.of("unused:9092"), dir, Map.of()));
     }
 

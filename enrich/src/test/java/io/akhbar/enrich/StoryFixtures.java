@@ -39,6 +39,15 @@ public final class StoryFixtures {
         }
     }
 
+    /** A story made of the paragraphs of others, under the first one's title. */
+    public static Story joined(Story... parts) {
+        List<String> paragraphs = new ArrayList<>();
+        for (Story part : parts) {
+            paragraphs.addAll(part.paragraphs());
+        }
+        return new Story(parts[0].title(), paragraphs);
+    }
+
     public static Article article(String url, Story story, Instant published) {
         return Article.newBuilder()
                 .setId(ArticleKeys.of(url))

@@ -3,6 +3,7 @@ package io.akhbar.model;
 import io.akhbar.model.internal.BandMembers;
 import io.akhbar.model.internal.BandProbe;
 import io.akhbar.model.internal.BandReply;
+import io.akhbar.model.internal.BandSignature;
 import io.akhbar.model.internal.StoryState;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -21,6 +22,7 @@ public final class AkhbarSerdes {
     public static final AvroSerde<BandProbe> BAND_PROBE = new AvroSerde<>(BandProbe.class);
     public static final AvroSerde<BandMembers> BAND_MEMBERS = new AvroSerde<>(BandMembers.class);
     public static final AvroSerde<BandReply> BAND_REPLY = new AvroSerde<>(BandReply.class);
+    public static final AvroSerde<BandSignature> BAND_SIGNATURE = new AvroSerde<>(BandSignature.class);
 
     private AkhbarSerdes() {
     }

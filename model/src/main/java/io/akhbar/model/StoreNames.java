@@ -2,10 +2,14 @@ package io.akhbar.model;
 
 /** State stores of the Streams applications; their changelog topics are named after them. */
 public final class StoreNames {
-    /** Per article id: latest content, fingerprint and what the LSH bands answered. */
+    /** Per article id: latest content version, fingerprint, matches and story. */
     public static final String STORIES = "stories";
-    /** Per LSH band bucket: the articles whose signatures fell into it. */
-    public static final String BAND_MEMBERS = "band-members";
+    /** Per article id: the latest content, to emit the article again when its story changes. */
+    public static final String STORY_ARTICLES = "story-articles";
+    /** Per LSH band bucket and time slot (a window store): the articles whose signatures fell into it. */
+    public static final String BAND_BUCKETS = "band-buckets";
+    /** Per article id and order time (a window store): the signature sketch the buckets compare with. */
+    public static final String BAND_SIGNATURES = "band-signatures";
 
     private StoreNames() {
     }

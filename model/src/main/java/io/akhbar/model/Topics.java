@@ -14,13 +14,14 @@ public record Topics(String rawPages, String articles, String enriched, String d
     public static final String ARTICLES = "akhbar.articles.v1";
     public static final String ENRICHED = "akhbar.enriched.v1";
     public static final String DEAD_LETTERS = "akhbar.deadletters.v1";
-    /** Enrich's internal topic: each article's LSH bands, keyed by band bucket. */
-    public static final String BAND_PROBES = "akhbar.enrich.band-probes.v1";
+    /** Enrich's internal topic: each article's MinHash signature, sent to the partitions owning its LSH band buckets. */
+    public static final String BAND_PROBES = "akhbar.enrich.band-probes.v2";
     /**
-     * Band buckets answer the story processor through this topic. It closes a loop in the enrich topology, which
-     * Streams' managed repartition topics cannot, so it is an explicit topic with as many partitions as articles.
+     * Band buckets answer the story processor through this topic, and articles tell their neighbours their story. It
+     * closes a loop in the enrich topology, which Streams' managed repartition topics cannot, so it is an explicit
+     * topic with as many partitions as articles.
      */
-    public static final String STORY_REPLIES = "akhbar.enrich.story-replies.v1";
+    public static final String STORY_REPLIES = "akhbar.enrich.story-replies.v2";
     /** URLs to fetch, keyed by host: a host belongs to the crawler instance that owns its partition. */
     public static final String CRAWL_FRONTIER = "akhbar.crawl.frontier.v1";
     /**

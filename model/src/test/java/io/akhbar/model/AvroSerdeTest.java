@@ -24,7 +24,7 @@ class AvroSerdeTest {
             FrontierEntry.class, CrawlState.class,
             io.akhbar.model.internal.StoryState.class,
             io.akhbar.model.internal.BandProbe.class, io.akhbar.model.internal.BandMembers.class,
-            io.akhbar.model.internal.BandReply.class})
+            io.akhbar.model.internal.BandReply.class, io.akhbar.model.internal.BandSignature.class})
     void everyCurrentSchemaIsPublishedSoReplaysStayReadable(Class<?> type) {
         Schema current = SpecificData.get().getSchema(type);
         List<Long> published = PublishedSchemas.of(current.getName()).stream()
@@ -68,7 +68,7 @@ class AvroSerdeTest {
         assertThat(Topics.withPrefix("t1.").articles()).isEqualTo("t1.akhbar.articles.v1");
         assertThat(Topics.DEFAULT.all()).containsExactly(
                 "akhbar.raw.v1", "akhbar.articles.v1", "akhbar.enriched.v1", "akhbar.deadletters.v1",
-                "akhbar.enrich.band-probes.v1", "akhbar.enrich.story-replies.v1",
+                "akhbar.enrich.band-probes.v2", "akhbar.enrich.story-replies.v2",
                 "akhbar.crawl.frontier.v1", "akhbar.crawl.state.v1");
     }
 }

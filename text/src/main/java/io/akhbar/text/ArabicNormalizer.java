@@ -18,11 +18,6 @@ public final class ArabicNormalizer {
      */
     private static final Pattern OBFUSCATION = Pattern.compile(
             "(?<=[\\u0620-\\u064A])(?:\\u0640+[.·•*_\\-]+\\u0640*|\\u0640*[.·•*_\\-]+\\u0640+)(?=[\\u0620-\\u064A])");
-    /** Invisible characters inserted inside words to defeat filters; none of them carries meaning in news text. */
-    private static final Pattern INVISIBLE_IN_WORDS = Pattern.compile("[\\u00AD\\u200B\\u2060\\uFEFF]");
-    private static final Pattern DIRECTION_AND_JOINER_MARKS = Pattern.compile("[\\u200C\\u200D\\u200E\\u200F\\u061C\\u202A-\\u202E\\u2066-\\u2069]");
-    private static final Pattern TASHKEEL = Pattern.compile("[\\u064B-\\u065F\\u0670\\u06D6-\\u06ED]");
-    private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u2000-\\u200A\\u202F\\u205F\\u3000]+");
 
     private ArabicNormalizer() {
     }
@@ -36,10 +31,12 @@ public final class ArabicNormalizer {
             return text;
         }
         String s = Normalizer.normalize(text, Normalizer.Form.NFKC);
-        s = INVISIBLE_IN_WORDS.matcher(s).replaceAll("");
-        s = OBFUSCATION.matcher(s).replaceAll("");
-        s = s.replace(String.valueOf(TATWEEL), "");
-        return SPACES.matcher(s).replaceAll(" ").strip();
+        s = withoutInvisibleCharacters(s);
+        if (s.indexOf(TATWEEL) >= 0) {
+            s = OBFUSCATION.matcher(s).replaceAll("");
+            s = s.replace(String.valueOf(TATWEEL), "");
+        }
+        return withSingleSpaces(s).strip();
     }
 
     /**
@@ -51,11 +48,12 @@ public final class ArabicNormalizer {
             return "";
         }
         String s = repair(text);
-        s = DIRECTION_AND_JOINER_MARKS.matcher(s).replaceAll("");
-        s = TASHKEEL.matcher(s).replaceAll("");
         StringBuilder out = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
-            out.append(fold(s.charAt(i)));
+            char c = s.charAt(i);
+            if (!isDirectionOrJoinerMark(c) && !isTashkeel(c)) {
+                out.append(fold(c));
+            }
         }
         return out.toString().toLowerCase(java.util.Locale.ROOT);
     }
@@ -75,6 +73,65 @@ public final class ArabicNormalizer {
             }
         }
         return tokens;
+    }
+
+    /** Invisible characters inserted inside words to defeat filters; none of them carries meaning in news text. */
+    private static boolean isInvisibleInWords(char c) {
+        return c == '\u00AD' || c == '\u200B' || c == '\u2060' || c == '\uFEFF';
+    }
+
+    private static boolean isDirectionOrJoinerMark(char c) {
+        return c == '\u200C' || c == '\u200D' || c == '\u200E' || c == '\u200F' || c == '\u061C'
+                || (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069');
+    }
+
+    private static boolean isTashkeel(char c) {
+        return (c >= '\u064B' && c <= '\u065F') || c == '\u0670' || (c >= '\u06D6' && c <= '\u06ED');
+    }
+
+    /** The white space {@link #repair} folds: Java's {@code \s} and the Unicode spaces news pages use. */
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r' || c == '\u00A0'
+                || (c >= '\u2000' && c <= '\u200A') || c == '\u202F' || c == '\u205F' || c == '\u3000';
+    }
+
+    /*
+     * Character loops rather than regular expressions: normalisation runs over every word of every article in
+     * dedup, tagging and indexing, and these loops are several times faster than the equivalent patterns.
+     */
+    private static String withoutInvisibleCharacters(String s) {
+        int first = 0;
+        while (first < s.length() && !isInvisibleInWords(s.charAt(first))) {
+            first++;
+        }
+        if (first == s.length()) {
+            return s;
+        }
+        StringBuilder out = new StringBuilder(s.length()).append(s, 0, first);
+        for (int i = first; i < s.length(); i++) {
+            if (!isInvisibleInWords(s.charAt(i))) {
+                out.append(s.charAt(i));
+            }
+        }
+        return out.toString();
+    }
+
+    private static String withSingleSpaces(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        boolean inSpaces = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (isSpace(c)) {
+                if (!inSpaces) {
+                    out.append(' ');
+                }
+                inSpaces = true;
+            } else {
+                out.append(c);
+                inSpaces = false;
+            }
+        }
+        return out.toString();
     }
 
     static char fold(char c) {

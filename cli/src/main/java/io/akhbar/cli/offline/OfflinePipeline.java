@@ -43,7 +43,9 @@ public final class OfflinePipeline implements AutoCloseable {
         KafkaSettings offline = KafkaSettings.of("offline:0");
         extract = new TopologyTestDriver(ExtractTopology.build(TOPICS, extractor, ExtractService.canonicalizer()),
                 StreamsConfigs.of("akhbar-extract-offline", ExtractTopology.STAGE, offline, stateDir.resolve("extract"), Map.of()));
-        enrich = new TopologyTestDriver(EnrichTopology.build(TOPICS, enrichSettings.withStateDir(stateDir), tagger),
+        // The test driver runs every topic as a single partition, and commits after every record: memory stores.
+        enrich = new TopologyTestDriver(EnrichTopology.build(TOPICS, 1, enrichSettings.withStateDir(stateDir), tagger,
+                EnrichTopology.StoreKind.IN_MEMORY),
                 StreamsConfigs.of("akhbar-enrich-offline", "enrich", offline, stateDir.resolve("enrich"), Map.of()));
         rawPages = extract.createInputTopic(TOPICS.rawPages(), AkhbarSerdes.KEY.serializer(), AkhbarSerdes.RAW_PAGE.serializer());
         extracted = extract.createOutputTopic(TOPICS.articles(), AkhbarSerdes.KEY.deserializer(), AkhbarSerdes.ARTICLE.deserializer());

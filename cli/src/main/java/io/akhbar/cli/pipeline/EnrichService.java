@@ -1,6 +1,7 @@
 package io.akhbar.cli.pipeline;
 
 import io.akhbar.cli.config.AkhbarConfig;
+import io.akhbar.enrich.BoundedRocksDb;
 import io.akhbar.enrich.EnrichSettings;
 import io.akhbar.enrich.EnrichTopology;
 import io.akhbar.enrich.tag.Tagger;
@@ -9,7 +10,6 @@ import io.akhbar.model.streams.StreamsConfigs;
 import io.akhbar.model.streams.StreamsRunner;
 
 import java.util.List;
-import java.util.Map;
 
 /** The enrich stream: stories and tags, exactly once. */
 public final class EnrichService implements AutoCloseable {
@@ -22,8 +22,9 @@ public final class EnrichService implements AutoCloseable {
         applicationId = applicationId(config);
         Tagger tagger = settings.extraGazetteer() == null ? Tagger.withBundledData()
                 : Tagger.withBundledDataAnd(settings.extraGazetteer());
-        runner = new StreamsRunner(STAGE, EnrichTopology.build(config.kafka().topics(), settings, tagger),
-                StreamsConfigs.of(applicationId, STAGE, config.kafka(), settings.stateDir(), Map.of()));
+        runner = new StreamsRunner(STAGE, EnrichTopology.build(config.kafka().topics(),
+                config.kafka().partitions(), settings, tagger),
+                StreamsConfigs.of(applicationId, STAGE, config.kafka(), settings.stateDir(), BoundedRocksDb.streamsConfig()));
     }
 
     public static String applicationId(AkhbarConfig config) {

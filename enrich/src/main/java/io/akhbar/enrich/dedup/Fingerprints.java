@@ -5,6 +5,7 @@ import io.akhbar.text.ArabicNormalizer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -17,19 +18,21 @@ public final class Fingerprints {
     }
 
     public static String of(String title, List<String> paragraphs) {
-        MessageDigest digest = sha256();
-        update(digest, title);
+        List<String> tokens = new ArrayList<>(ArabicNormalizer.tokens(title));
         for (String paragraph : paragraphs) {
-            update(digest, paragraph);
+            tokens.addAll(ArabicNormalizer.tokens(paragraph));
         }
-        return HexFormat.of().formatHex(digest.digest(), 0, 16);
+        return of(tokens);
     }
 
-    private static void update(MessageDigest digest, String text) {
-        for (String token : ArabicNormalizer.tokens(text)) {
-            digest.update(token.getBytes(StandardCharsets.UTF_8));
-            digest.update((byte) ' ');
+    /** The fingerprint of a text given as its normalised words, title first. */
+    public static String of(List<String> tokens) {
+        StringBuilder text = new StringBuilder(tokens.size() * 8);
+        for (String token : tokens) {
+            text.append(token).append(' ');
         }
+        byte[] hash = sha256().digest(text.toString().getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(hash, 0, 16);
     }
 
     private static MessageDigest sha256() {

@@ -1,8 +1,5 @@
 package io.akhbar.enrich.dedup;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /**
  * Locality-sensitive hashing by banding: a signature is cut into bands of rows; two texts become candidates when
  * any band is identical. With b bands of r rows, a pair of Jaccard similarity s becomes a candidate with
@@ -20,20 +17,30 @@ public record LshBands(int bands, int rows) {
         return bands * rows;
     }
 
-    /** The bucket key of each band: the band's index and a hash of its rows. */
-    public List<String> bucketKeys(int[] signature) {
+    /** A hash of each band's rows; equal hashes of one band put two texts in one bucket. */
+    public long[] bandHashes(int[] signature) {
         if (signature.length < signatureLength()) {
             throw new IllegalArgumentException("signature has " + signature.length + " values, bands need " + signatureLength());
         }
-        List<String> keys = new ArrayList<>(bands);
+        long[] hashes = new long[bands];
         for (int band = 0; band < bands; band++) {
             long h = 1125899906842597L;
             for (int row = 0; row < rows; row++) {
                 h = 31 * h + signature[band * rows + row];
             }
-            keys.add(band + ":" + Long.toHexString(h));
+            hashes[band] = h;
         }
-        return keys;
+        return hashes;
+    }
+
+    /** The bucket key of a band: its index and its hash. */
+    public static String bucketKey(int band, long hash) {
+        return band + ":" + Long.toHexString(hash);
+    }
+
+    /** The partition that owns a bucket, among {@code partitions}: the same in every instance. */
+    public static int owner(int band, long hash, int partitions) {
+        return Math.floorMod(MinHasher.mix(hash + band), partitions);
     }
 
     public double candidateProbability(double similarity) {

@@ -1,83 +1,146 @@
 package io.akhbar.enrich.dedup;
 
+import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * MinHash signatures over word shingles. The estimated Jaccard similarity of two texts' shingle sets is the share
  * of positions where their signatures agree. Hashes are seeded constants, so signatures are the same in every
  * instance and on every replay.
+ *
+ * <p>Each shingle is hashed once, well mixed; the signature's hash functions are then multiply-add permutations of
+ * that value, one multiplication each, because this loop runs for every shingle and every signature position.
  */
 public final class MinHasher {
+    /** Values a sketch byte can take: agreement by chance in a b-bit MinHash with b = 8. */
+    private static final double CHANCE_AGREEMENT = 1.0 / 256;
+
     private final int shingleSize;
-    private final long[] seeds;
+    private final long[] multipliers;
+    private final long[] increments;
 
     public MinHasher(int numHashes, int shingleSize) {
         if (numHashes < 1 || shingleSize < 1) {
             throw new IllegalArgumentException("numHashes and shingleSize must be positive");
         }
         this.shingleSize = shingleSize;
-        this.seeds = new long[numHashes];
+        this.multipliers = new long[numHashes];
+        this.increments = new long[numHashes];
         long state = 0x5DEECE66DL;
         for (int i = 0; i < numHashes; i++) {
             state = mix(state + 0x9E3779B97F4A7C15L);
-            seeds[i] = state;
+            multipliers[i] = state | 1;
+            state = mix(state + 0x9E3779B97F4A7C15L);
+            increments[i] = state;
         }
     }
 
     public int numHashes() {
-        return seeds.length;
+        return multipliers.length;
     }
 
     /** Signature of a text given as normalised tokens; a text shorter than one shingle is one shingle. */
     public int[] signature(List<String> tokens) {
-        long[] min = new long[seeds.length];
-        java.util.Arrays.fill(min, Long.MAX_VALUE);
-        int shingles = Math.max(1, tokens.size() - shingleSize + 1);
+        long[] tokenHashes = new long[tokens.size()];
+        for (int t = 0; t < tokenHashes.length; t++) {
+            tokenHashes[t] = tokenHash(tokens.get(t));
+        }
+        long[] min = new long[multipliers.length];
+        Arrays.fill(min, Long.MAX_VALUE);
+        int shingles = Math.max(1, tokenHashes.length - shingleSize + 1);
         for (int start = 0; start < shingles; start++) {
-            long shingle = shingleHash(tokens, start);
-            for (int i = 0; i < seeds.length; i++) {
-                long h = mix(shingle ^ seeds[i]);
+            long shingle = shingleHash(tokenHashes, start);
+            for (int i = 0; i < min.length; i++) {
+                long h = (multipliers[i] * shingle + increments[i]) >>> 1;
                 if (h < min[i]) {
                     min[i] = h;
                 }
             }
         }
-        int[] signature = new int[seeds.length];
-        for (int i = 0; i < seeds.length; i++) {
-            signature[i] = (int) (min[i] ^ (min[i] >>> 32));
+        int[] signature = new int[min.length];
+        for (int i = 0; i < min.length; i++) {
+            signature[i] = (int) (min[i] >>> 31);
         }
         return signature;
     }
 
-    public static double similarity(List<Integer> a, List<Integer> b) {
-        int n = Math.min(a.size(), b.size());
+    /** Estimated Jaccard similarity of two signatures. */
+    public static double similarity(int[] a, int[] b) {
+        int n = Math.min(a.length, b.length);
         if (n == 0) {
             return 0;
         }
         int same = 0;
         for (int i = 0; i < n; i++) {
-            if (a.get(i).intValue() == b.get(i).intValue()) {
+            if (a[i] == b[i]) {
                 same++;
             }
         }
         return (double) same / n;
     }
 
-    private long shingleHash(List<String> tokens, int start) {
-        long h = 0xCBF29CE484222325L;
-        int end = Math.min(tokens.size(), start + shingleSize);
-        for (int t = start; t < end; t++) {
-            String token = tokens.get(t);
-            for (int c = 0; c < token.length(); c++) {
-                h = (h ^ token.charAt(c)) * 0x100000001B3L;
-            }
-            h = (h ^ ' ') * 0x100000001B3L;
+    /**
+     * The lowest byte of each signature value (a b-bit MinHash): a quarter of the signature's size, for the copies
+     * that band buckets keep, at the cost of a chance agreement of 1/256 per position, which
+     * {@link #sketchSimilarity} takes out.
+     */
+    public static byte[] sketch(int[] signature) {
+        byte[] sketch = new byte[signature.length];
+        for (int i = 0; i < signature.length; i++) {
+            sketch[i] = (byte) signature[i];
         }
-        return h;
+        return sketch;
+    }
+
+    /** Estimated Jaccard similarity of two sketches. */
+    public static double sketchSimilarity(byte[] a, byte[] b) {
+        int n = Math.min(a.length, b.length);
+        if (n == 0) {
+            return 0;
+        }
+        int same = 0;
+        for (int i = 0; i < n; i++) {
+            if (a[i] == b[i]) {
+                same++;
+            }
+        }
+        double agreement = (double) same / n;
+        return Math.max(0, (agreement - CHANCE_AGREEMENT) / (1 - CHANCE_AGREEMENT));
+    }
+
+    public static ByteBuffer encode(int[] signature) {
+        ByteBuffer buffer = ByteBuffer.allocate(signature.length * Integer.BYTES);
+        buffer.asIntBuffer().put(signature);
+        return buffer;
+    }
+
+    public static int[] decode(ByteBuffer bytes) {
+        ByteBuffer view = bytes.duplicate();
+        int[] signature = new int[view.remaining() / Integer.BYTES];
+        view.asIntBuffer().get(signature);
+        return signature;
+    }
+
+    private long shingleHash(long[] tokenHashes, int start) {
+        long h = 0xCBF29CE484222325L;
+        int end = Math.min(tokenHashes.length, start + shingleSize);
+        for (int t = start; t < end; t++) {
+            h = (h ^ tokenHashes[t]) * 0x100000001B3L;
+        }
+        return mix(h);
+    }
+
+    private static long tokenHash(String token) {
+        long h = 0xCBF29CE484222325L;
+        for (int c = 0; c < token.length(); c++) {
+            h = (h ^ token.charAt(c)) * 0x100000001B3L;
+        }
+        return mix(h);
     }
 
     /** SplitMix64's finaliser: a cheap, well-distributed 64-bit mix. */
-    private static long mix(long z) {
+    static long mix(long z) {
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
         return z ^ (z >>> 31);

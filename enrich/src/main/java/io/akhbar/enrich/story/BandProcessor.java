@@ -1,78 +1,148 @@
 package io.akhbar.enrich.story;
 
 import io.akhbar.enrich.EnrichSettings;
+import io.akhbar.enrich.dedup.LshBands;
 import io.akhbar.enrich.dedup.MinHasher;
 import io.akhbar.model.StoreNames;
+import io.akhbar.model.internal.BandMember;
 import io.akhbar.model.internal.BandMembers;
 import io.akhbar.model.internal.BandProbe;
 import io.akhbar.model.internal.BandReply;
+import io.akhbar.model.internal.BandSignature;
 import io.akhbar.model.internal.StoryMatch;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.WindowStore;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Per LSH band bucket: compares an arriving article with the bucket's members, answers the article with the ones
- * similar enough to be its story, and tells each of those that the newcomer matched it, so that an earlier
- * member arriving late (a backfill) re-assigns the later ones. Keyed by bucket, so near-duplicates from every
- * partition of the articles topic meet here.
+ * Per partition of LSH band buckets: compares an arriving article with the members of the buckets it falls into
+ * here, answers it with the ones similar enough to be its story, and tells each of those that the newcomer matched
+ * it, so that matching is symmetric whatever the arrival order.
+ *
+ * <p>Buckets are kept per time slot of one window in a window store, so that state expires with event time: a
+ * probe reads the slots that can hold members within one window of it. A member's signature sketch is kept once
+ * per partition, not once per bucket.
  */
 public final class BandProcessor implements Processor<String, BandProbe, String, BandReply> {
-    private final EnrichSettings settings;
-    private ProcessorContext<String, BandReply> context;
-    private KeyValueStore<String, BandMembers> buckets;
+    private static final Comparator<BandMember> NEWEST_LAST =
+            Comparator.comparingLong(BandMember::getOrderTime).thenComparing(BandMember::getArticleId);
 
-    public BandProcessor(EnrichSettings settings) {
+    private final EnrichSettings settings;
+    private final LshBands lsh;
+    private final int partitions;
+    private final long window;
+    private ProcessorContext<String, BandReply> context;
+    private WindowStore<String, BandMembers> buckets;
+    private WindowStore<String, BandSignature> signatures;
+
+    public BandProcessor(EnrichSettings settings, int partitions) {
         this.settings = settings;
+        this.lsh = new LshBands(settings.bands(), settings.rowsPerBand());
+        this.partitions = partitions;
+        this.window = settings.window().toMillis();
     }
 
     @Override
     public void init(ProcessorContext<String, BandReply> context) {
         this.context = context;
-        this.buckets = context.getStateStore(StoreNames.BAND_MEMBERS);
+        this.buckets = context.getStateStore(StoreNames.BAND_BUCKETS);
+        this.signatures = context.getStateStore(StoreNames.BAND_SIGNATURES);
     }
 
     @Override
     public void process(Record<String, BandProbe> record) {
         BandProbe probe = record.value();
-        BandMembers bucket = buckets.get(record.key());
-        List<BandProbe> members = bucket == null ? new ArrayList<>() : new ArrayList<>(bucket.getMembers());
-        members.removeIf(m -> m.getArticleId().equals(probe.getArticleId()));
+        int[] signature = MinHasher.decode(probe.getSignature());
+        byte[] sketch = MinHasher.sketch(signature);
+        long[] hashes = lsh.bandHashes(signature);
+        int partition = context.taskId().partition();
 
+        List<Integer> answered = new ArrayList<>();
+        Map<String, Long> candidates = new LinkedHashMap<>();
+        for (int band = 0; band < hashes.length; band++) {
+            if (LshBands.owner(band, hashes[band], partitions) != partition) {
+                continue;
+            }
+            answered.add(band);
+            String bucket = LshBands.bucketKey(band, hashes[band]);
+            join(bucket, probe, collectCandidates(bucket, probe, candidates));
+        }
+
+        BandSignature own = new BandSignature(probe.getContentVersion(), probe.getFingerprint(), ByteBuffer.wrap(sketch));
+        StoryMatch newcomer = new StoryMatch(probe.getArticleId(), probe.getOrderTime(), probe.getFingerprint(),
+                probe.getContentVersion());
         List<StoryMatch> matches = new ArrayList<>();
-        for (BandProbe member : members) {
-            if (sameStory(probe, member)) {
-                matches.add(matchOf(member));
-                BandReply notification = new BandReply(member.getArticleId(), member.getContentVersion(),
-                        StoryProcessor.NOTIFICATION_BAND, List.of(matchOf(probe)));
-                context.forward(record.withKey(member.getArticleId()).withValue(notification));
+        for (Map.Entry<String, Long> candidate : candidates.entrySet()) {
+            BandSignature member = signatures.fetch(candidate.getKey(), candidate.getValue());
+            if (member != null && sameStory(own, member)) {
+                matches.add(new StoryMatch(candidate.getKey(), candidate.getValue(), member.getFingerprint(),
+                        member.getContentVersion()));
+                BandReply news = new BandReply(candidate.getKey(), member.getContentVersion(), List.of(),
+                        List.of(newcomer), null);
+                context.forward(record.withKey(candidate.getKey()).withValue(news));
             }
         }
-        context.forward(record.withKey(probe.getArticleId())
-                .withValue(new BandReply(probe.getArticleId(), probe.getContentVersion(), probe.getBand(), matches)));
+        signatures.put(probe.getArticleId(), own, probe.getOrderTime());
+        context.forward(record.withKey(probe.getArticleId()).withValue(
+                new BandReply(probe.getArticleId(), probe.getContentVersion(), answered, matches, null)));
+    }
 
-        members.add(probe);
+    /** Adds the bucket's members within one window of the probe to the candidates; returns the probe's own slot. */
+    private BandMembers collectCandidates(String bucket, BandProbe probe, Map<String, Long> candidates) {
+        long time = probe.getOrderTime();
+        BandMembers ownSlot = null;
+        for (long slot = slotOf(time - window); slot <= slotOf(time + window); slot += window) {
+            BandMembers members = buckets.fetch(bucket, slot);
+            if (slot == slotOf(time)) {
+                ownSlot = members;
+            }
+            if (members == null) {
+                continue;
+            }
+            for (BandMember member : members.getMembers()) {
+                if (!member.getArticleId().equals(probe.getArticleId())
+                        && Math.abs(member.getOrderTime() - time) <= window) {
+                    candidates.putIfAbsent(member.getArticleId(), member.getOrderTime());
+                }
+            }
+        }
+        return ownSlot;
+    }
+
+    /** Adds the article to its bucket's slot; a full bucket keeps its newest members (by event time). */
+    private void join(String bucket, BandProbe probe, BandMembers existing) {
+        long slot = slotOf(probe.getOrderTime());
+        List<BandMember> members = existing == null ? new ArrayList<>() : new ArrayList<>(existing.getMembers());
+        members.removeIf(m -> m.getArticleId().equals(probe.getArticleId()));
+        members.add(new BandMember(probe.getArticleId(), probe.getOrderTime()));
         if (members.size() > settings.maxBandMembers()) {
-            members.sort(Comparator.comparingLong(BandProbe::getOrderTime).thenComparing(BandProbe::getArticleId));
+            members.sort(NEWEST_LAST);
             members = new ArrayList<>(members.subList(members.size() - settings.maxBandMembers(), members.size()));
         }
-        buckets.put(record.key(), new BandMembers(members));
+        buckets.put(bucket, new BandMembers(members), slot);
     }
 
-    private boolean sameStory(BandProbe a, BandProbe b) {
-        if (Math.abs(a.getOrderTime() - b.getOrderTime()) > settings.window().toMillis()) {
-            return false;
-        }
+    private boolean sameStory(BandSignature a, BandSignature b) {
         return a.getFingerprint().equals(b.getFingerprint())
-                || MinHasher.similarity(a.getSignature(), b.getSignature()) >= settings.similarityThreshold();
+                || MinHasher.sketchSimilarity(bytes(a.getSketch()), bytes(b.getSketch())) >= settings.similarityThreshold();
     }
 
-    private static StoryMatch matchOf(BandProbe probe) {
-        return new StoryMatch(probe.getArticleId(), probe.getOrderTime(), probe.getFingerprint());
+    private long slotOf(long time) {
+        return Math.floorDiv(time, window) * window;
+    }
+
+    private static byte[] bytes(ByteBuffer buffer) {
+        ByteBuffer view = buffer.duplicate();
+        byte[] bytes = new byte[view.remaining()];
+        view.get(bytes);
+        return bytes;
     }
 }

@@ -1,8 +1,8 @@
 package io.akhbar.enrich.story;
 
 import io.akhbar.enrich.EnrichSettings;
+import io.akhbar.enrich.dedup.ArticleWords;
 import io.akhbar.enrich.dedup.Fingerprints;
-import io.akhbar.enrich.dedup.LshBands;
 import io.akhbar.enrich.dedup.MinHasher;
 import io.akhbar.enrich.dedup.StoryDecision;
 import io.akhbar.enrich.tag.Tagger;
@@ -14,7 +14,6 @@ import io.akhbar.model.internal.BandProbe;
 import io.akhbar.model.internal.BandReply;
 import io.akhbar.model.internal.StoryMatch;
 import io.akhbar.model.internal.StoryState;
-import io.akhbar.text.ArabicNormalizer;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Metrics;
 import org.apache.avro.specific.SpecificRecord;
@@ -24,38 +23,39 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 
 /**
- * Per article: drops unchanged re-crawls, sends each new content version's LSH bands out to their buckets, gathers
- * the buckets' replies, and emits the enriched article once every band has answered, and again whenever a later
- * reply changes its story. Keyed by article id, so one article's state lives in one task.
+ * Per article: drops unchanged re-crawls, sends each new content version's signature to its band buckets, gathers
+ * the buckets' answers, and emits the enriched article once every band has answered, and again whenever its story
+ * changes. Keyed by article id, so one article's state lives in one task.
+ *
+ * <p>A story is a connected group of articles that matched pairwise, and its id is its earliest member's. Each
+ * article keeps the earliest member it knows of ({@link StoryState#getStory()}) and tells its neighbours whenever
+ * that becomes earlier; so the earliest member spreads along the matches until every member knows it, whatever
+ * the order in which articles and messages arrive. A → B → C, where A and C do not match, is one story: A's.
  */
 public final class StoryProcessor implements Processor<String, SpecificRecord, String, SpecificRecord> {
-    public static final int NOTIFICATION_BAND = -1;
-    private static final int MIN_BODY_TOKENS_FOR_SHINGLES = 20;
-
     private final EnrichSettings settings;
     private final Tagger tagger;
     private final MinHasher minHasher;
-    private final LshBands lsh;
     private final String probesChild;
+    private final String messagesChild;
     private final String enrichedChild;
     private final Counter unchanged = Metrics.counter("akhbar.enrich.articles", "outcome", "unchanged");
     private final Counter newVersions = Metrics.counter("akhbar.enrich.articles", "outcome", "new-version");
     private ProcessorContext<String, SpecificRecord> context;
     private KeyValueStore<String, StoryState> stories;
+    private KeyValueStore<String, Article> articles;
 
-    public StoryProcessor(EnrichSettings settings, Tagger tagger, String probesChild, String enrichedChild) {
+    public StoryProcessor(EnrichSettings settings, Tagger tagger, String probesChild, String messagesChild,
+                          String enrichedChild) {
         this.settings = settings;
         this.tagger = tagger;
-        this.lsh = new LshBands(settings.bands(), settings.rowsPerBand());
-        this.minHasher = new MinHasher(lsh.signatureLength(), settings.shingleSize());
+        this.minHasher = new MinHasher(settings.bands() * settings.rowsPerBand(), settings.shingleSize());
         this.probesChild = probesChild;
+        this.messagesChild = messagesChild;
         this.enrichedChild = enrichedChild;
     }
 
@@ -63,14 +63,15 @@ public final class StoryProcessor implements Processor<String, SpecificRecord, S
     public void init(ProcessorContext<String, SpecificRecord> context) {
         this.context = context;
         this.stories = context.getStateStore(StoreNames.STORIES);
+        this.articles = context.getStateStore(StoreNames.STORY_ARTICLES);
     }
 
     @Override
     public void process(Record<String, SpecificRecord> record) {
         if (record.value() instanceof Article article) {
             onArticle(record, article);
-        } else if (record.value() instanceof BandReply reply) {
-            onReply(record, reply);
+        } else if (record.value() instanceof BandReply message) {
+            onMessage(record, message);
         } else if (record.value() != null) {
             throw new IllegalArgumentException("unexpected record type " + record.value().getClass().getName());
         }
@@ -78,7 +79,8 @@ public final class StoryProcessor implements Processor<String, SpecificRecord, S
 
     private void onArticle(Record<String, SpecificRecord> record, Article article) {
         String id = record.key();
-        String fingerprint = Fingerprints.of(article.getTitle(), article.getParagraphs());
+        ArticleWords words = ArticleWords.of(article.getTitle(), article.getParagraphs());
+        String fingerprint = Fingerprints.of(words.all());
         StoryState previous = stories.get(id);
         if (previous != null && previous.getFingerprint().equals(fingerprint)) {
             unchanged.increment();
@@ -86,53 +88,109 @@ public final class StoryProcessor implements Processor<String, SpecificRecord, S
         }
         newVersions.increment();
         long orderTime = (article.getPublishedAt() != null ? article.getPublishedAt() : article.getFetchedAt()).toEpochMilli();
+        int contentVersion = previous == null ? 1 : previous.getContentVersion() + 1;
         StoryState state = StoryState.newBuilder()
-                .setArticle(article)
                 .setFingerprint(fingerprint)
-                .setContentVersion(previous == null ? 1 : previous.getContentVersion() + 1)
+                .setContentVersion(contentVersion)
                 .setOrderTime(orderTime)
                 .setAnsweredBands(new ArrayList<>())
                 .setMatches(new ArrayList<>())
+                .setStory(new StoryMatch(id, orderTime, fingerprint, contentVersion))
                 .setRevision(0)
                 .build();
         stories.put(id, state);
-        List<Integer> signature = Arrays.stream(minHasher.signature(shingleTokens(article))).boxed().toList();
-        List<String> buckets = lsh.bucketKeys(signature.stream().mapToInt(Integer::intValue).toArray());
-        for (int band = 0; band < buckets.size(); band++) {
-            BandProbe probe = BandProbe.newBuilder()
-                    .setArticleId(id).setContentVersion(state.getContentVersion()).setBand(band)
-                    .setOrderTime(orderTime).setFingerprint(fingerprint).setSignature(signature)
-                    .build();
-            context.forward(record.withKey(buckets.get(band)).withValue(probe), probesChild);
-        }
+        articles.put(id, article);
+        BandProbe probe = BandProbe.newBuilder()
+                .setArticleId(id).setContentVersion(contentVersion).setOrderTime(orderTime)
+                .setFingerprint(fingerprint).setSignature(MinHasher.encode(minHasher.signature(words.shingled())))
+                .build();
+        context.forward(record.withValue(probe), probesChild);
     }
 
-    private void onReply(Record<String, SpecificRecord> record, BandReply reply) {
-        StoryState state = stories.get(reply.getTargetId());
-        if (state == null || state.getContentVersion() != reply.getTargetContentVersion()) {
+    private void onMessage(Record<String, SpecificRecord> record, BandReply message) {
+        StoryState state = stories.get(message.getTargetId());
+        if (state == null || state.getContentVersion() != message.getTargetContentVersion()) {
             return;
         }
-        if (reply.getBand() != NOTIFICATION_BAND && !state.getAnsweredBands().contains(reply.getBand())) {
-            state.getAnsweredBands().add(reply.getBand());
+        for (Integer band : message.getAnsweredBands()) {
+            if (!state.getAnsweredBands().contains(band)) {
+                state.getAnsweredBands().add(band);
+            }
         }
-        state.setMatches(union(state.getMatches(), reply.getMatches()));
+        StoryMatch self = self(message.getTargetId(), state);
+        List<StoryMatch> newNeighbours = addNeighbours(state, message.getMatches(), self);
+        StoryMatch story = state.getStory();
+        for (StoryMatch neighbour : newNeighbours) {
+            story = StoryDecision.earlier(story, neighbour);
+        }
+        if (message.getStory() != null) {
+            story = StoryDecision.earlier(story, message.getStory());
+        }
+        if (!story.getArticleId().equals(state.getStory().getArticleId())) {
+            state.setStory(story);
+            tellStory(record, self, story, state.getMatches());
+        } else if (!story.getArticleId().equals(self.getArticleId())) {
+            tellStory(record, self, story, newNeighbours);
+        }
         if (state.getAnsweredBands().size() >= settings.bands()) {
-            emitIfChanged(record, state);
+            emitIfChanged(record, self, state);
         }
-        stories.put(reply.getTargetId(), state);
+        stories.put(message.getTargetId(), state);
     }
 
-    private void emitIfChanged(Record<String, SpecificRecord> record, StoryState state) {
-        Article article = state.getArticle();
-        StoryMatch self = new StoryMatch(article.getId(), state.getOrderTime(), state.getFingerprint());
-        StoryDecision decision = StoryDecision.decide(self, state.getMatches());
+    /**
+     * Adds the articles found to match this one (or that say they matched it); returns those not known before. A
+     * neighbour seen again with a newer content version replaces its older entry.
+     */
+    private static List<StoryMatch> addNeighbours(StoryState state, List<StoryMatch> found, StoryMatch self) {
+        List<StoryMatch> added = new ArrayList<>();
+        for (StoryMatch match : found) {
+            if (match.getArticleId().equals(self.getArticleId())) {
+                continue;
+            }
+            List<StoryMatch> known = state.getMatches();
+            int at = indexOf(known, match.getArticleId());
+            if (at < 0) {
+                known.add(match);
+                added.add(match);
+            } else if (known.get(at).getContentVersion() < match.getContentVersion()) {
+                known.set(at, match);
+                added.add(match);
+            }
+        }
+        return added;
+    }
+
+    /**
+     * Tells neighbours the earliest member of this article's story, so that it spreads along the matches. A
+     * neighbour that is that member already knows; one that knows this article as a neighbour takes it into
+     * account when it learns of the match, so only a story earlier than this article itself is news.
+     */
+    private void tellStory(Record<String, SpecificRecord> record, StoryMatch self, StoryMatch story,
+                           List<StoryMatch> neighbours) {
+        for (StoryMatch neighbour : neighbours) {
+            if (neighbour.getArticleId().equals(story.getArticleId())) {
+                continue;
+            }
+            BandReply news = new BandReply(neighbour.getArticleId(), neighbour.getContentVersion(), List.of(),
+                    List.of(self), story);
+            context.forward(record.withKey(neighbour.getArticleId()).withValue(news), messagesChild);
+        }
+    }
+
+    private void emitIfChanged(Record<String, SpecificRecord> record, StoryMatch self, StoryState state) {
+        StoryDecision decision = StoryDecision.decide(self, state.getStory(), state.getMatches());
+        String duplicate = decision.duplicate() == null ? null : decision.duplicate().name();
         boolean firstEmission = state.getRevision() == 0;
         if (!firstEmission && Objects.equals(decision.storyId(), state.getEmittedStoryId())
+                && Objects.equals(duplicate, state.getEmittedDuplicate())
                 && Objects.equals(decision.duplicateOf(), state.getEmittedDuplicateOf())) {
             return;
         }
+        Article article = articles.get(self.getArticleId());
         state.setRevision(state.getRevision() + 1);
         state.setEmittedStoryId(decision.storyId());
+        state.setEmittedDuplicate(duplicate);
         state.setEmittedDuplicateOf(decision.duplicateOf());
         Tags tags = tagger.tag(article.getTitle(), article.getParagraphs(), article.getLang());
         EnrichedArticle enriched = EnrichedArticle.newBuilder()
@@ -149,28 +207,20 @@ public final class StoryProcessor implements Processor<String, SpecificRecord, S
                 .setTaggerVersion(Tagger.VERSION)
                 .build();
         Metrics.counter("akhbar.enrich.emitted", "duplicate",
-                decision.duplicate() == null ? "none" : decision.duplicate().name().toLowerCase()).increment();
+                duplicate == null ? "none" : duplicate.toLowerCase(java.util.Locale.ROOT)).increment();
         context.forward(record.withKey(article.getId()).withValue(enriched), enrichedChild);
     }
 
-    /** Body words, or title and body for very short texts, so that near-duplicates are judged on the story itself. */
-    private static List<String> shingleTokens(Article article) {
-        List<String> body = new ArrayList<>();
-        for (String paragraph : article.getParagraphs()) {
-            body.addAll(ArabicNormalizer.tokens(paragraph));
-        }
-        if (body.size() >= MIN_BODY_TOKENS_FOR_SHINGLES) {
-            return body;
-        }
-        List<String> all = new ArrayList<>(ArabicNormalizer.tokens(article.getTitle()));
-        all.addAll(body);
-        return all;
+    private static StoryMatch self(String id, StoryState state) {
+        return new StoryMatch(id, state.getOrderTime(), state.getFingerprint(), state.getContentVersion());
     }
 
-    private static List<StoryMatch> union(List<StoryMatch> known, List<StoryMatch> found) {
-        Map<String, StoryMatch> byId = new TreeMap<>();
-        known.forEach(m -> byId.put(m.getArticleId(), m));
-        found.forEach(m -> byId.put(m.getArticleId(), m));
-        return new ArrayList<>(byId.values());
+    private static int indexOf(List<StoryMatch> matches, String articleId) {
+        for (int i = 0; i < matches.size(); i++) {
+            if (matches.get(i).getArticleId().equals(articleId)) {
+                return i;
+            }
+        }
+        return -1;
     }
 }

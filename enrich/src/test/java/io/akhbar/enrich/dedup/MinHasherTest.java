@@ -5,7 +5,6 @@ import io.akhbar.text.ArabicNormalizer;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,7 +23,7 @@ class MinHasherTest {
     void estimatedSimilarityTracksTheTrueJaccardOfShingles() {
         List<String> a = tokens(0);
         List<String> b = new ArrayList<>(a.subList(0, a.size() * 3 / 4));
-        double estimated = MinHasher.similarity(boxed(hasher.signature(a)), boxed(hasher.signature(b)));
+        double estimated = MinHasher.similarity(hasher.signature(a), hasher.signature(b));
         assertThat(estimated).isCloseTo(0.75, within(0.15));
     }
 
@@ -32,7 +31,7 @@ class MinHasherTest {
     void differentStoriesOnTheSameSubjectAreFarApart() {
         for (int i = 0; i < StoryFixtures.SEEDS; i++) {
             for (int j = i + 1; j < StoryFixtures.SEEDS; j++) {
-                double s = MinHasher.similarity(boxed(hasher.signature(tokens(i))), boxed(hasher.signature(tokens(j))));
+                double s = MinHasher.similarity(hasher.signature(tokens(i)), hasher.signature(tokens(j)));
                 assertThat(s).as("seed %d vs seed %d", i, j).isLessThan(0.15);
             }
         }
@@ -43,14 +42,19 @@ class MinHasherTest {
         LshBands lsh = new LshBands(20, 5);
         assertThat(lsh.candidateProbability(0.8)).isGreaterThan(0.99);
         assertThat(lsh.candidateProbability(0.2)).isLessThan(0.01);
-        assertThat(lsh.bucketKeys(hasher.signature(tokens(1)))).hasSize(20).doesNotHaveDuplicates();
+        assertThat(lsh.bandHashes(hasher.signature(tokens(1)))).hasSize(20).doesNotHaveDuplicates();
     }
 
     private static List<String> tokens(int seed) {
         return StoryFixtures.seed(seed).paragraphs().stream().flatMap(p -> ArabicNormalizer.tokens(p).stream()).toList();
     }
 
-    private static List<Integer> boxed(int[] values) {
-        return Arrays.stream(values).boxed().toList();
+    @Test
+    void sketchesEstimateTheSameSimilarityAsFullSignatures() {
+        int[] a = hasher.signature(tokens(0));
+        int[] b = hasher.signature(tokens(0).subList(0, tokens(0).size() * 2 / 3));
+        assertThat(MinHasher.sketchSimilarity(MinHasher.sketch(a), MinHasher.sketch(b)))
+                .isCloseTo(MinHasher.similarity(a, b), within(0.03));
+        assertThat(MinHasher.decode(MinHasher.encode(a))).isEqualTo(a);
     }
 }

@@ -9,31 +9,35 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class StoryDecisionTest {
-    private final StoryMatch self = new StoryMatch("b", 200L, "f1");
+    private final StoryMatch self = match("b", 200L, "f1");
 
     @Test
-    void anArticleWithoutEarlierMatchesStartsItsOwnStory() {
-        assertThat(StoryDecision.decide(self, List.of(new StoryMatch("c", 300L, "f2"))))
+    void theFirstMemberOfItsStoryIsNoDuplicate() {
+        assertThat(StoryDecision.decide(self, self, List.of(match("c", 300L, "f2"))))
                 .isEqualTo(new StoryDecision("b", null, null));
     }
 
     @Test
-    void theEarliestMemberNamesTheStory() {
-        assertThat(StoryDecision.decide(self, List.of(new StoryMatch("c", 100L, "f3"), new StoryMatch("a", 150L, "f2"))))
+    void aLaterMemberIsANearDuplicateOfTheStorysFirstMember() {
+        assertThat(StoryDecision.decide(self, match("c", 100L, "f3"), List.of(match("a", 150L, "f2"))))
                 .isEqualTo(new StoryDecision("c", DuplicateKind.NEAR, "c"));
     }
 
     @Test
     void sameTextEarlierIsAnExactDuplicateOfThatArticle() {
-        assertThat(StoryDecision.decide(self, List.of(new StoryMatch("c", 100L, "f3"), new StoryMatch("a", 150L, "f1"))))
+        assertThat(StoryDecision.decide(self, match("c", 100L, "f3"), List.of(match("c", 100L, "f3"), match("a", 150L, "f1"))))
                 .isEqualTo(new StoryDecision("c", DuplicateKind.EXACT, "a"));
     }
 
     @Test
     void equalTimesAreOrderedByKeySoEveryInstanceAgrees() {
-        assertThat(StoryDecision.decide(new StoryMatch("b", 100L, "f1"), List.of(new StoryMatch("a", 100L, "f2"))).storyId())
-                .isEqualTo("a");
-        assertThat(StoryDecision.decide(new StoryMatch("a", 100L, "f2"), List.of(new StoryMatch("b", 100L, "f1"))).storyId())
-                .isEqualTo("a");
+        StoryMatch a = match("a", 100L, "f2");
+        StoryMatch b = match("b", 100L, "f1");
+        assertThat(StoryDecision.earlier(a, b)).isSameAs(a);
+        assertThat(StoryDecision.earlier(b, a)).isSameAs(a);
+    }
+
+    private static StoryMatch match(String id, long time, String fingerprint) {
+        return new StoryMatch(id, time, fingerprint, 1);
     }
 }

@@ -1,0 +1,170 @@
+package io.akhbar.bench.enrich;
+
+import io.akhbar.bench.enrich.AntCorpus.Document;
+import io.akhbar.enrich.BoundedRocksDb;
+import io.akhbar.enrich.EnrichSettings;
+import io.akhbar.enrich.EnrichTopology;
+import io.akhbar.enrich.tag.Tagger;
+import io.akhbar.localstack.Stack;
+import io.akhbar.localstack.StackOptions;
+import io.akhbar.localstack.Stacks;
+import io.akhbar.model.AkhbarSerdes;
+import io.akhbar.model.Article;
+import io.akhbar.model.ArticleKeys;
+import io.akhbar.model.KafkaSettings;
+import io.akhbar.model.TopicSetup;
+import io.akhbar.model.Topics;
+import io.akhbar.model.streams.StreamsConfigs;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The enrich topology's throughput on a real local Kafka broker (started by this benchmark, sharing the machine's
+ * cores), with the ANT Corpus as load: the articles are written to the articles topic first, then the stream starts
+ * and the clock runs until every article has been emitted enriched. In the same run and on the same broker: a
+ * plain pass-through stream (articles topic to enriched topic, same records, exactly-once), the ceiling of any
+ * Streams stage here, and the enrich topology under at_least_once.
+ *
+ * <p>Arguments: {@code [copies]} (default 3): the corpus is loaded that many times, each copy under other URLs and
+ * one year later, so copies are new articles that do not match each other.
+ */
+public final class EnrichThroughputBenchmark {
+    private static final int PARTITIONS = KafkaSettings.DEFAULT_PARTITIONS;
+    private static final Duration TIMEOUT = Duration.ofMinutes(20);
+
+    private EnrichThroughputBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int copies = args.length > 0 ? Integer.parseInt(args[0]) : 3;
+        List<Article> load = load(AntCorpus.read(AntCorpus.locate()), copies);
+        long distinct = load.stream().map(Article::getId).distinct().count();
+        System.out.printf("Load: %d articles (%d distinct keys), ANT Corpus × %d; %d partitions; %d cores%n",
+                load.size(), distinct, copies, PARTITIONS, Runtime.getRuntime().availableProcessors());
+
+        Path work = Files.createTempDirectory("akhbar-bench-throughput");
+        try (Stack stack = Stacks.start(StackOptions.defaults(work.resolve("stack")).withoutElasticsearch().deletingDataOnClose())) {
+            Tagger tagger = Tagger.withBundledData();
+            EnrichSettings settings = EnrichSettings.defaults();
+            run("pass-through, exactly_once_v2", stack, work, load, load.size(), StreamsConfig.EXACTLY_ONCE_V2,
+                    topics -> passThrough(topics));
+            run("enrich, exactly_once_v2", stack, work, load, distinct, StreamsConfig.EXACTLY_ONCE_V2,
+                    topics -> EnrichTopology.build(topics, PARTITIONS, settings, tagger));
+            run("enrich, at_least_once", stack, work, load, distinct, StreamsConfig.AT_LEAST_ONCE,
+                    topics -> EnrichTopology.build(topics, PARTITIONS, settings, tagger));
+        } finally {
+            OfflineEnrich.delete(work);
+        }
+    }
+
+    private static void run(String name, Stack stack, Path work, List<Article> load, long expected, String guarantee,
+                            java.util.function.Function<Topics, Topology> topology) throws Exception {
+        String run = "b" + UUID.randomUUID().toString().substring(0, 8) + ".";
+        KafkaSettings kafka = KafkaSettings.of(stack.kafkaBootstrapServers()).withTopicPrefix(run);
+        TopicSetup.ensure(kafka);
+        produce(kafka, load);
+
+        Map<String, Object> overrides = new HashMap<>(BoundedRocksDb.streamsConfig());
+        overrides.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, guarantee);
+        overrides.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 2);
+        try (KafkaStreams streams = new KafkaStreams(topology.apply(kafka.topics()),
+                StreamsConfigs.of(run + "enrich", "enrich", kafka, work.resolve(run), overrides));
+             KafkaConsumer<String, byte[]> output = outputConsumer(kafka)) {
+            long start = System.nanoTime();
+            streams.start();
+            Set<String> emitted = new HashSet<>();
+            long first = 0;
+            long deadline = start + TIMEOUT.toNanos();
+            while (emitted.size() < expected && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, byte[]> record : output.poll(Duration.ofMillis(200))) {
+                    if (first == 0) {
+                        first = System.nanoTime();
+                    }
+                    emitted.add(expected == load.size() ? record.topic() + record.partition() + ":" + record.offset() : record.key());
+                }
+            }
+            long end = System.nanoTime();
+            if (emitted.size() < expected) {
+                System.out.printf("  %-32s INCOMPLETE: %d of %d emitted in %s%n", name, emitted.size(), expected, TIMEOUT);
+                return;
+            }
+            System.out.printf("  %-32s %,8.0f articles/s from start (%.1f s), %,8.0f articles/s from the first output (%.1f s)%n",
+                    name, expected / seconds(end - start), seconds(end - start),
+                    expected / seconds(end - first), seconds(end - first));
+        }
+    }
+
+    private static Topology passThrough(Topics topics) {
+        Topology topology = new Topology();
+        topology.addSource("in", new StringDeserializer(), new ByteArrayDeserializer(), topics.articles());
+        topology.addSink("out", topics.enriched(), new StringSerializer(), new ByteArraySerializer(), "in");
+        return topology;
+    }
+
+    /** The corpus {@code copies} times; copy n under other URLs and n years later. */
+    private static List<Article> load(List<Document> corpus, int copies) {
+        List<Article> load = new ArrayList<>();
+        for (int copy = 0; copy < copies; copy++) {
+            Duration shift = Duration.ofDays(365L * copy);
+            for (Document document : corpus) {
+                Article original = document.article();
+                String url = copy == 0 ? original.getCanonicalUrl() : original.getCanonicalUrl() + "#copy-" + copy;
+                Instant published = original.getPublishedAt().plus(shift);
+                load.add(Article.newBuilder(original).setId(ArticleKeys.of(url)).setCanonicalUrl(url).setUrl(url)
+                        .setPublishedAt(published).setFetchedAt(published).build());
+            }
+        }
+        return load;
+    }
+
+    private static void produce(KafkaSettings kafka, List<Article> load) {
+        Map<String, Object> config = new HashMap<>(kafka.clientConfig());
+        config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 20);
+        config.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+        try (KafkaProducer<String, Article> producer = new KafkaProducer<>(config, new StringSerializer(),
+                AkhbarSerdes.ARTICLE.serializer())) {
+            for (Article article : load) {
+                producer.send(new ProducerRecord<>(kafka.topics().articles(), article.getId(), article));
+            }
+            producer.flush();
+        }
+    }
+
+    private static KafkaConsumer<String, byte[]> outputConsumer(KafkaSettings kafka) {
+        Map<String, Object> config = new HashMap<>(kafka.clientConfig());
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, kafka.topicPrefix() + "bench-reader");
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+        consumer.subscribe(List.of(kafka.topics().enriched()));
+        return consumer;
+    }
+
+    private static double seconds(long nanos) {
+        return nanos / 1e9;
+    }
+}
