@@ -52,6 +52,9 @@ public final class Reindex {
      * @param liveDocuments documents the alias served just before
      * @param swapped      whether the alias now points at the new index
      */
+    /** How often a reindex behind the live index catches up with records that arrived meanwhile before it refuses. */
+    private static final int CATCH_UP_ROUNDS = 5;
+
     public record Result(List<String> oldIndices, String newIndex, long documents, long liveDocuments, boolean swapped) {
     }
 
@@ -90,6 +93,15 @@ public final class Reindex {
                 }
                 long documents = indices.count(target);
                 long liveDocuments = old.isEmpty() ? 0 : indices.count(alias);
+                // Records arriving meanwhile reach the live index first: catch up with them before judging a deficit.
+                for (int round = 0; round < CATCH_UP_ROUNDS && documents < liveDocuments; round++) {
+                    if (!awaitCaughtUp(progress, progress.ends(), target, sinkThread)) {
+                        out.printf("Stopped before %s caught up; run reindex again to resume%n", target);
+                        return stopSink(sinkThread, new Result(old, target, -1, -1, false));
+                    }
+                    documents = indices.count(target);
+                    liveDocuments = indices.count(alias);
+                }
                 if (documents < liveDocuments && !force) {
                     out.printf("Not swapping: %s has %,d documents, alias %s serves %,d. The enriched topic no longer"
                                     + " holds every article (its retention), or the sink rejected some (see the dead-letter"
