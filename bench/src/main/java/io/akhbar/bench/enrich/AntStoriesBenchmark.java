@@ -79,7 +79,7 @@ public final class AntStoriesBenchmark {
 
     private static List<EnrichSettings> variants(EnrichSettings d) {
         return List.of(d,
-                with(d, d.bands(), d.rowsPerBand(), d.shingleSize(), 0.4),
+                with(d, d.bands(), d.rowsPerBand(), d.shingleSize(), 0.5),
                 with(d, d.bands(), d.rowsPerBand(), d.shingleSize(), 0.6),
                 with(d, 25, 4, d.shingleSize(), d.similarityThreshold()));
     }

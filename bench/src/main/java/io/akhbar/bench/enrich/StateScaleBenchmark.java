@@ -28,7 +28,6 @@ import org.apache.kafka.streams.state.WindowStore;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
