@@ -18,9 +18,10 @@ import java.util.Set;
 /**
  * Lines of page furniture recognised by their wording: labels such as "مقالات ذات صلة", link lines such as
  * "اقرأ أيضاً: ...", comment-form notices, and bylines written into the body. The rules are data
- * ({@code boilerplate-phrases.txt}), so editors can add a site's wording without touching code.
+ * ({@code boilerplate-phrases.txt}), so editors can add a site's wording without touching code. Public so that
+ * the extraction benchmark counts what is left of the furniture by the same rules.
  */
-final class BoilerplatePhrases {
+public final class BoilerplatePhrases {
     static final String RESOURCE = "boilerplate-phrases.txt";
 
     /** A real paragraph may open with words of a prefix rule; link lines are short. */
@@ -65,7 +66,7 @@ final class BoilerplatePhrases {
         this.bylineContains = List.copyOf(bylineContainsList);
     }
 
-    static BoilerplatePhrases load() {
+    public static BoilerplatePhrases load() {
         try (InputStream in = BoilerplatePhrases.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + RESOURCE);
@@ -102,7 +103,7 @@ final class BoilerplatePhrases {
     }
 
     /** The rule a line of page text falls under, as "kind: phrase", or empty when the line is not boilerplate. */
-    Optional<String> match(String line) {
+    public Optional<String> match(String line) {
         return matchCanonical(canonical(line));
     }
 
