@@ -20,8 +20,6 @@ public final class ArabicNormalizer {
             "(?<=[\\u0620-\\u064A])(?:\\u0640+[.·•*_\\-]+\\u0640*|\\u0640*[.·•*_\\-]+\\u0640+)(?=[\\u0620-\\u064A])");
     /** Invisible characters inserted inside words to defeat filters; none of them carries meaning in news text. */
     private static final Pattern INVISIBLE_IN_WORDS = Pattern.compile("[\\u00AD\\u200B\\u2060\\uFEFF]");
-    private static final Pattern DIRECTION_AND_JOINER_MARKS = Pattern.compile("[\\u200C\\u200D\\u200E\\u200F\\u061C\\u202A-\\u202E\\u2066-\\u2069]");
-    private static final Pattern TASHKEEL = Pattern.compile("[\\u064B-\\u065F\\u0670\\u06D6-\\u06ED]");
     private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u2000-\\u200A\\u202F\\u205F\\u3000]+");
 
     private ArabicNormalizer() {
@@ -35,11 +33,17 @@ public final class ArabicNormalizer {
         if (text == null || text.isEmpty()) {
             return text;
         }
-        String s = Normalizer.normalize(text, Normalizer.Form.NFKC);
-        s = INVISIBLE_IN_WORDS.matcher(s).replaceAll("");
-        s = OBFUSCATION.matcher(s).replaceAll("");
-        s = s.replace(String.valueOf(TATWEEL), "");
-        return SPACES.matcher(s).replaceAll(" ").strip();
+        // Each step is skipped where it cannot change anything: this runs on every paragraph of every page.
+        String s = Normalizer.isNormalized(text, Normalizer.Form.NFKC) ? text
+                : Normalizer.normalize(text, Normalizer.Form.NFKC);
+        if (hasInvisible(s)) {
+            s = INVISIBLE_IN_WORDS.matcher(s).replaceAll("");
+        }
+        if (s.indexOf(TATWEEL) >= 0) {
+            s = OBFUSCATION.matcher(s).replaceAll("");
+            s = s.replace(String.valueOf(TATWEEL), "");
+        }
+        return needsSpaceFolding(s) ? SPACES.matcher(s).replaceAll(" ").strip() : s.strip();
     }
 
     /**
@@ -51,11 +55,12 @@ public final class ArabicNormalizer {
             return "";
         }
         String s = repair(text);
-        s = DIRECTION_AND_JOINER_MARKS.matcher(s).replaceAll("");
-        s = TASHKEEL.matcher(s).replaceAll("");
         StringBuilder out = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
-            out.append(fold(s.charAt(i)));
+            char c = s.charAt(i);
+            if (!isDirectionOrJoinerMark(c) && !isTashkeel(c)) {
+                out.append(fold(c));
+            }
         }
         return out.toString().toLowerCase(java.util.Locale.ROOT);
     }
@@ -75,6 +80,41 @@ public final class ArabicNormalizer {
             }
         }
         return tokens;
+    }
+
+    private static boolean hasInvisible(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\u00AD' || c == '\u200B' || c == '\u2060' || c == '\uFEFF') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@link #SPACES} would change more than the ends: a space other than ' ', or two in a row. */
+    private static boolean needsSpaceFolding(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (isSpace(c) && (c != ' ' || i + 1 < s.length() && isSpace(s.charAt(i + 1)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c >= '\t' && c <= '\r' || c == '\u00A0' || c >= '\u2000' && c <= '\u200A'
+                || c == '\u202F' || c == '\u205F' || c == '\u3000';
+    }
+
+    private static boolean isDirectionOrJoinerMark(char c) {
+        return c >= '\u200C' && c <= '\u200F' || c == '\u061C' || c >= '\u202A' && c <= '\u202E'
+                || c >= '\u2066' && c <= '\u2069';
+    }
+
+    private static boolean isTashkeel(char c) {
+        return c >= '\u064B' && c <= '\u065F' || c == '\u0670' || c >= '\u06D6' && c <= '\u06ED';
     }
 
     static char fold(char c) {

@@ -1,7 +1,7 @@
 package io.akhbar.ingest.extract;
 
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.parser.Parser;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,7 +9,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Raw page in, article out: decodes, parses once, cuts the page into blocks in one walk, picks the content by
+ * Raw page in, article out: decodes, parses once (without the scripts, styles and comments it never reads), gathers
+ * the metadata elements in one walk, cuts the page into blocks in a second, picks the content by
  * scoring ({@link ContentScorer}), assembles the paragraphs ({@link BodyAssembler}) and reads the metadata.
  * Pure and thread-safe: the phrase rules are loaded once and never change.
  */
@@ -40,7 +41,7 @@ public final class ArticleExtractor {
     }
 
     private ExtractedPage extractText(String html, String url) {
-        Document doc = Jsoup.parse(html, url == null ? "" : url);
+        Document doc = Parser.htmlParser().parseInput(new PageReader(html), url == null ? "" : url);
         PageMarkup markup = PageMarkup.of(doc);
         JsonLd jsonLd = JsonLd.of(markup);
         Segmentation seg = BlockSegmenter.segment(doc.body());

@@ -10,8 +10,10 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -54,6 +56,7 @@ final class BlockSegmenter {
         private final Deque<Element> blockStack = new ArrayDeque<>();
         private Element[] marks = new Element[0];
 
+        private final Map<String, StructuralBoilerplate.Verdict> verdictsByNames = new HashMap<>();
         private final StringBuilder text = new StringBuilder();
         private boolean pendingSpace;
         private int chars;
@@ -75,7 +78,7 @@ final class BlockSegmenter {
                 flush();
                 return FilterResult.SKIP_ENTIRELY;
             }
-            StructuralBoilerplate.Verdict verdict = StructuralBoilerplate.judge(el);
+            StructuralBoilerplate.Verdict verdict = StructuralBoilerplate.judge(el, verdictsByNames);
             if (verdict == StructuralBoilerplate.Verdict.SKIP) {
                 return FilterResult.SKIP_ENTIRELY;
             }

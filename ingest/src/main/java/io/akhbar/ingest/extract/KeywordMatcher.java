@@ -1,42 +1,51 @@
 package io.akhbar.ingest.extract;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
  * Whether a class or id string contains any of a fixed set of keywords. This runs on every element of every
- * page, where an alternation regex costs as much as parsing the page; indexing keywords by their first three
- * characters makes it one hash lookup per position instead of one comparison per keyword.
+ * page, where an alternation regex costs as much as parsing the page; indexing keywords by a hash of their first
+ * three characters makes it one array lookup per position instead of one comparison per keyword.
  */
 final class KeywordMatcher {
     private static final int KEY_LENGTH = 3;
+    /** Buckets of the hash table; a power of two well above the number of keywords keeps most of them empty. */
+    private static final int BUCKETS = 1 << 12;
 
-    private final Map<Integer, String[]> byPrefix;
+    private final String[][] byPrefix;
 
-    private KeywordMatcher(Map<Integer, String[]> byPrefix) {
+    private KeywordMatcher(String[][] byPrefix) {
         this.byPrefix = byPrefix;
     }
 
     /** @param keywords lower case, at least three characters each */
     static KeywordMatcher of(Set<String> keywords) {
-        Map<Integer, List<String>> lists = new HashMap<>();
+        List<List<String>> lists = new ArrayList<>();
+        for (int i = 0; i < BUCKETS; i++) {
+            lists.add(null);
+        }
         for (String keyword : keywords) {
             if (keyword.length() < KEY_LENGTH) {
                 throw new IllegalArgumentException("keyword shorter than " + KEY_LENGTH + ": " + keyword);
             }
-            lists.computeIfAbsent(key(keyword, 0), k -> new ArrayList<>()).add(keyword);
+            int bucket = bucket(keyword, 0);
+            if (lists.get(bucket) == null) {
+                lists.set(bucket, new ArrayList<>());
+            }
+            lists.get(bucket).add(keyword);
         }
-        Map<Integer, String[]> byPrefix = new HashMap<>();
-        lists.forEach((k, v) -> byPrefix.put(k, v.toArray(String[]::new)));
+        String[][] byPrefix = new String[BUCKETS][];
+        for (int i = 0; i < BUCKETS; i++) {
+            byPrefix[i] = lists.get(i) == null ? null : lists.get(i).toArray(String[]::new);
+        }
         return new KeywordMatcher(byPrefix);
     }
 
     boolean foundIn(String text) {
         for (int i = 0; i + KEY_LENGTH <= text.length(); i++) {
-            String[] candidates = byPrefix.get(key(text, i));
+            String[] candidates = byPrefix[bucket(text, i)];
             if (candidates != null) {
                 for (String keyword : candidates) {
                     if (text.startsWith(keyword, i)) {
@@ -48,7 +57,8 @@ final class KeywordMatcher {
         return false;
     }
 
-    private static int key(String s, int at) {
-        return (s.charAt(at) * 31 + s.charAt(at + 1)) * 31 + s.charAt(at + 2);
+    private static int bucket(String s, int at) {
+        int h = (s.charAt(at) * 31 + s.charAt(at + 1)) * 31 + s.charAt(at + 2);
+        return (h ^ h >>> 12) & (BUCKETS - 1);
     }
 }

@@ -2,7 +2,9 @@ package io.akhbar.ingest.extract;
 
 import org.jsoup.nodes.Element;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -39,7 +41,7 @@ final class StructuralBoilerplate {
             "modal", "popup", "toolbar", "masthead", "byline", "post-meta", "entry-meta", "article-meta",
             "meta-info", "post-info", "rating", "reaction", "emoji", "dateline", "timestamp"));
     /** Words that must stand alone: as substrings they occur inside ordinary words ("ad" in "header"). */
-    private static final Set<String> STRONG_TOKENS = Set.of(
+    private static final List<String> STRONG_TOKENS = List.of(
             "ad", "ads", "adv", "advs", "tags", "tag", "copyright", "meta", "print", "date", "author", "credit",
             "credits", "source", "sources");
     /** Names of layout regions that often also wrap the article, so they yield to a content-ish name. */
@@ -57,7 +59,11 @@ final class StructuralBoilerplate {
     private StructuralBoilerplate() {
     }
 
-    static Verdict judge(Element el) {
+    /**
+     * @param byNames verdicts already reached for a class and id, for this page: templates repeat the same class
+     *                lists on hundreds of elements, and matching them is most of the cost of judging
+     */
+    static Verdict judge(Element el, Map<String, Verdict> byNames) {
         String tag = el.normalName();
         if (SKIPPED_TAGS.contains(tag) || isHidden(el)) {
             return Verdict.SKIP;
@@ -75,7 +81,21 @@ final class StructuralBoilerplate {
         if (el.attr("itemprop").equalsIgnoreCase("articleBody")) {
             return Verdict.KEEP;
         }
-        String names = names(el);
+        String cls = el.className();
+        String id = el.id();
+        if (cls.isEmpty() && id.isEmpty()) {
+            return Verdict.KEEP;
+        }
+        String key = id.isEmpty() ? cls : cls + "#" + id;
+        Verdict verdict = byNames.get(key);
+        if (verdict == null) {
+            verdict = judgeNames(names(cls, id));
+            byNames.put(key, verdict);
+        }
+        return verdict;
+    }
+
+    private static Verdict judgeNames(String names) {
         // Embedded posts ("social-media-embed") quote what the story is about: they are part of it.
         if (names.isEmpty() || names.contains("embed")) {
             return Verdict.KEEP;
@@ -93,10 +113,19 @@ final class StructuralBoilerplate {
         int start = 0;
         for (int i = 0; i <= names.length(); i++) {
             if (i == names.length() || isTokenSeparator(names.charAt(i))) {
-                if (i > start && STRONG_TOKENS.contains(names.substring(start, i))) {
+                if (isStrongToken(names, start, i - start)) {
                     return true;
                 }
                 start = i + 1;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isStrongToken(String names, int start, int length) {
+        for (String token : STRONG_TOKENS) {
+            if (token.length() == length && names.startsWith(token, start)) {
+                return true;
             }
         }
         return false;
@@ -108,8 +137,10 @@ final class StructuralBoilerplate {
 
     /** Class and id, lower case, space separated; empty when the element has neither. */
     static String names(Element el) {
-        String cls = el.className();
-        String id = el.id();
+        return names(el.className(), el.id());
+    }
+
+    private static String names(String cls, String id) {
         if (cls.isEmpty() && id.isEmpty()) {
             return "";
         }
