@@ -14,7 +14,6 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Cuts a document into {@link Block}s in one walk over the DOM, skipping what can never be article text and
@@ -22,20 +21,11 @@ import java.util.Set;
  */
 final class BlockSegmenter {
 
-    private static final Set<String> BLOCK_TAGS = Set.of(
-            "p", "div", "section", "article", "main", "header", "footer", "nav", "aside", "h1", "h2", "h3", "h4",
-            "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd", "blockquote", "pre", "table", "thead", "tbody", "tfoot",
-            "tr", "td", "th", "caption", "figure", "figcaption", "form", "fieldset", "legend", "address", "hr",
-            "center", "details", "summary", "hgroup", "body", "html", "menu");
-    private static final Set<String> CONTAINER_TAGS = Set.of(
-            "div", "section", "article", "main", "ul", "ol", "dl", "table", "aside", "header", "footer", "form",
-            "center", "details");
-
     private BlockSegmenter() {
     }
 
     static boolean isBlock(Element el) {
-        return BLOCK_TAGS.contains(el.normalName());
+        return TagTraits.is(TagTraits.of(el.normalName()), TagTraits.BLOCK);
     }
 
     static Segmentation segment(Element root) {
@@ -56,7 +46,7 @@ final class BlockSegmenter {
         private final Deque<Element> blockStack = new ArrayDeque<>();
         private Element[] marks = new Element[0];
 
-        private final Map<String, StructuralBoilerplate.Verdict> verdictsByNames = new HashMap<>();
+        private final Map<String, Integer> nameTraits = new HashMap<>();
         private final StringBuilder text = new StringBuilder();
         private boolean pendingSpace;
         private int chars;
@@ -78,16 +68,17 @@ final class BlockSegmenter {
                 flush();
                 return FilterResult.SKIP_ENTIRELY;
             }
-            StructuralBoilerplate.Verdict verdict = StructuralBoilerplate.judge(el, verdictsByNames);
+            int traits = TagTraits.of(tag);
+            StructuralBoilerplate.Verdict verdict = StructuralBoilerplate.judge(el, traits, nameTraits);
             if (verdict == StructuralBoilerplate.Verdict.SKIP) {
                 return FilterResult.SKIP_ENTIRELY;
             }
-            boolean block = BLOCK_TAGS.contains(tag);
+            boolean block = TagTraits.is(traits, TagTraits.BLOCK);
             boolean marked = verdict == StructuralBoilerplate.Verdict.MARK;
             if (block) {
                 flush();
                 blockStack.push(el);
-                if (CONTAINER_TAGS.contains(tag)) {
+                if (TagTraits.is(traits, TagTraits.CONTAINER)) {
                     containers.add(el);
                 }
             }
@@ -117,7 +108,8 @@ final class BlockSegmenter {
             if (tag.equals("a")) {
                 linkDepth--;
             }
-            if (BLOCK_TAGS.contains(tag) && !blockStack.isEmpty() && blockStack.peek() == el) {
+            // Only blocks are pushed, so the element on top is a block.
+            if (!blockStack.isEmpty() && blockStack.peek() == el) {
                 flush();
                 blockStack.pop();
             }

@@ -31,6 +31,9 @@ public final class BoilerplatePhrases {
     private static final int MAX_BYLINE_WORDS = 9;
     /** Below the combining diacritics block: Latin letters, digits and punctuation only. */
     private static final char LATIN_END = '\u0300';
+    /** Dashes, quotes, bullets and dots of English typography, which normalisation turns into punctuation too. */
+    private static final char TYPOGRAPHY_START = '\u2010';
+    private static final char TYPOGRAPHY_END = '\u2027';
 
     enum Kind { LABEL, PREFIX, CONTAINS, BYLINE_PREFIX, BYLINE_CONTAINS }
 
@@ -39,8 +42,10 @@ public final class BoilerplatePhrases {
 
     private final Set<String> labels;
     private final List<String> prefixes;
+    /** Padded with a space on each side, to match whole words of a padded line. */
     private final List<String> contains;
     private final List<String> bylinePrefixes;
+    /** Padded like {@link #contains}. */
     private final List<String> bylineContains;
 
     private BoilerplatePhrases(List<Rule> rules) {
@@ -54,9 +59,9 @@ public final class BoilerplatePhrases {
             switch (rule.kind()) {
                 case LABEL -> labelSet.add(withoutTrailingColon(phrase));
                 case PREFIX -> prefixList.add(phrase);
-                case CONTAINS -> containsList.add(phrase);
+                case CONTAINS -> containsList.add(" " + phrase + " ");
                 case BYLINE_PREFIX -> bylinePrefixList.add(phrase);
-                case BYLINE_CONTAINS -> bylineContainsList.add(phrase);
+                case BYLINE_CONTAINS -> bylineContainsList.add(" " + phrase + " ");
             }
         }
         this.labels = Set.copyOf(labelSet);
@@ -125,8 +130,8 @@ public final class BoilerplatePhrases {
         }
         String padded = " " + canon + " ";
         for (String phrase : contains) {
-            if (padded.contains(" " + phrase + " ")) {
-                return Optional.of("contains: " + phrase);
+            if (padded.contains(phrase)) {
+                return Optional.of("contains: " + phrase.strip());
             }
         }
         return Optional.empty();
@@ -149,7 +154,7 @@ public final class BoilerplatePhrases {
         }
         String padded = " " + canon + " ";
         for (String phrase : bylineContains) {
-            if (padded.contains(" " + phrase + " ")) {
+            if (padded.contains(phrase)) {
                 return true;
             }
         }
@@ -189,7 +194,8 @@ public final class BoilerplatePhrases {
      */
     private static boolean isLatin(String text) {
         for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) >= LATIN_END) {
+            char c = text.charAt(i);
+            if (c >= LATIN_END && (c < TYPOGRAPHY_START || c > TYPOGRAPHY_END)) {
                 return false;
             }
         }

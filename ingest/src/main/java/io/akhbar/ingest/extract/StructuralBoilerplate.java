@@ -17,13 +17,6 @@ final class StructuralBoilerplate {
 
     enum Verdict { KEEP, SKIP, MARK }
 
-    private static final Set<String> SKIPPED_TAGS = Set.of(
-            "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed", "canvas",
-            "button", "select", "option", "input", "textarea", "video", "audio", "map", "head", "link", "meta",
-            "dialog");
-    private static final Set<String> MARKED_TAGS = Set.of(
-            "nav", "footer", "aside", "form", "header", "figure", "figcaption", "menu", "label", "fieldset");
-    private static final Set<String> NEVER_MARKED_TAGS = Set.of("html", "body", "main", "article");
     private static final Set<String> MARKED_ROLES = Set.of(
             "navigation", "banner", "contentinfo", "complementary", "menu", "menubar", "search", "dialog", "alert");
 
@@ -56,22 +49,34 @@ final class StructuralBoilerplate {
     private static final Pattern HIDDEN_STYLE = Pattern.compile(
             "display\\s*:\\s*none|visibility\\s*:\\s*hidden", Pattern.CASE_INSENSITIVE);
 
+    private static final int EMBED = 1;
+    private static final int STRONG_NAME = 1 << 1;
+    private static final int WEAK_NAME = 1 << 2;
+    private static final int CONTENT = 1 << 3;
+
     private StructuralBoilerplate() {
     }
 
     /**
-     * @param byNames verdicts already reached for a class and id, for this page: templates repeat the same class
-     *                lists on hundreds of elements, and matching them is most of the cost of judging
+     * @param tagTraits the element's {@link TagTraits}
+     * @param byName    what {@link #nameTraits} found for a class or id string, for this page: templates repeat
+     *                  the same class lists on hundreds of elements, and matching them is most of the cost
      */
-    static Verdict judge(Element el, Map<String, Verdict> byNames) {
-        String tag = el.normalName();
-        if (SKIPPED_TAGS.contains(tag) || isHidden(el)) {
+    static Verdict judge(Element el, int tagTraits, Map<String, Integer> byName) {
+        if (TagTraits.is(tagTraits, TagTraits.SKIPPED)) {
             return Verdict.SKIP;
         }
-        if (NEVER_MARKED_TAGS.contains(tag)) {
+        if (el.attributesSize() == 0) {
+            return TagTraits.is(tagTraits, TagTraits.MARKED) && !TagTraits.is(tagTraits, TagTraits.NEVER_MARKED)
+                    ? Verdict.MARK : Verdict.KEEP;
+        }
+        if (isHidden(el)) {
+            return Verdict.SKIP;
+        }
+        if (TagTraits.is(tagTraits, TagTraits.NEVER_MARKED)) {
             return Verdict.KEEP;
         }
-        if (MARKED_TAGS.contains(tag)) {
+        if (TagTraits.is(tagTraits, TagTraits.MARKED)) {
             return Verdict.MARK;
         }
         String role = el.attr("role");
@@ -81,32 +86,45 @@ final class StructuralBoilerplate {
         if (el.attr("itemprop").equalsIgnoreCase("articleBody")) {
             return Verdict.KEEP;
         }
-        String cls = el.className();
-        String id = el.id();
-        if (cls.isEmpty() && id.isEmpty()) {
-            return Verdict.KEEP;
-        }
-        String key = id.isEmpty() ? cls : cls + "#" + id;
-        Verdict verdict = byNames.get(key);
-        if (verdict == null) {
-            verdict = judgeNames(names(cls, id));
-            byNames.put(key, verdict);
-        }
-        return verdict;
-    }
-
-    private static Verdict judgeNames(String names) {
+        int names = nameTraits(el.className(), byName) | nameTraits(el.id(), byName);
         // Embedded posts ("social-media-embed") quote what the story is about: they are part of it.
-        if (names.isEmpty() || names.contains("embed")) {
+        if ((names & EMBED) != 0) {
             return Verdict.KEEP;
         }
-        if (STRONG.foundIn(names) || hasStrongToken(names)) {
-            return Verdict.MARK;
-        }
-        if (WEAK.foundIn(names) && !CONTENT_NAME.foundIn(names)) {
+        if ((names & STRONG_NAME) != 0 || (names & WEAK_NAME) != 0 && (names & CONTENT) == 0) {
             return Verdict.MARK;
         }
         return Verdict.KEEP;
+    }
+
+    /**
+     * What a class or id string says, as bits. No keyword holds a space, so the class and the id can be judged
+     * apart and their bits combined.
+     */
+    private static int nameTraits(String raw, Map<String, Integer> byName) {
+        if (raw.isEmpty()) {
+            return 0;
+        }
+        Integer known = byName.get(raw);
+        if (known != null) {
+            return known;
+        }
+        String names = raw.toLowerCase(Locale.ROOT).strip();
+        int traits = 0;
+        if (names.contains("embed")) {
+            traits |= EMBED;
+        }
+        if (STRONG.foundIn(names) || hasStrongToken(names)) {
+            traits |= STRONG_NAME;
+        }
+        if (WEAK.foundIn(names)) {
+            traits |= WEAK_NAME;
+        }
+        if (CONTENT_NAME.foundIn(names)) {
+            traits |= CONTENT;
+        }
+        byName.put(raw, traits);
+        return traits;
     }
 
     private static boolean hasStrongToken(String names) {

@@ -35,6 +35,9 @@ class PageReaderTest {
             "script in a value | <a title=\"<script>\" href=/x>a</a><p>b</p>                 | <a title=\"<script>\" href=/x>a</a><p>b</p>",
             "not a script tag  | <scripted>a</scripted><styles>b</styles>                     | <scripted>a</scripted><styles>b</styles>",
             "end tag in string | <script>document.write('</scr' + 'ipt>')</script><p>a</p> | <p>a</p>",
+            "svg               | <p>a<svg viewBox='0 0 9 9'><path d='M0 0'/></svg>b</p>         | <p>ab</p>",
+            "nested svg        | <svg><svg><text>x</text></svg><text>y</text></svg><p>a</p>  | <p>a</p>",
+            "self-closed svg   | <p>a<svg/>b</p><svg x='1' />c                                | <p>ab</p>c",
     })
     void leavesOutWhatTheExtractorNeverReads(String name, String html, String expected) throws IOException {
         assertThat(read(html, 8192)).isEqualTo(expected);
