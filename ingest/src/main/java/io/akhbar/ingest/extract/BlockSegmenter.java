@@ -123,26 +123,41 @@ final class BlockSegmenter {
             return FilterResult.CONTINUE;
         }
 
+        /** Appends a text node: runs of white space become one space, words are copied a run at a time. */
         private void append(String raw) {
-            for (int i = 0; i < raw.length(); i++) {
-                char c = raw.charAt(i);
-                if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+            int n = raw.length();
+            int i = 0;
+            while (i < n) {
+                if (isSpace(raw.charAt(i))) {
                     pendingSpace = text.length() > 0;
+                    i++;
                     continue;
+                }
+                int start = i;
+                for (char c; i < n && !isSpace(c = raw.charAt(i)); i++) {
+                    if (c == ',' || c == '\u060C' || c == '\uFF0C' || c == '\u3001') {
+                        commas++;
+                    }
                 }
                 if (pendingSpace) {
                     text.append(' ');
                     pendingSpace = false;
                 }
-                text.append(c);
-                chars++;
+                text.append(raw, start, i);
+                chars += i - start;
                 if (linkDepth > 0) {
-                    linkChars++;
-                }
-                if (c == ',' || c == '\u060C' || c == '\uFF0C' || c == '\u3001') {
-                    commas++;
+                    linkChars += i - start;
                 }
             }
+        }
+
+        /** {@link Character#isWhitespace} or {@link Character#isSpaceChar}, without a table lookup for letters. */
+        private static boolean isSpace(char c) {
+            if (c <= ' ') {
+                return c == ' ' || Character.isWhitespace(c);
+            }
+            return c >= '\u00A0' && (c == '\u00A0' || c == '\u1680' || c >= '\u2000' && c <= '\u200A'
+                    || c == '\u2028' || c == '\u2029' || c == '\u202F' || c == '\u205F' || c == '\u3000');
         }
 
         void flush() {

@@ -21,7 +21,7 @@ final class StructuralBoilerplate {
             "navigation", "banner", "contentinfo", "complementary", "menu", "menubar", "search", "dialog", "alert");
 
     /** Names that only furniture carries, whatever else the class list says. */
-    private static final KeywordMatcher STRONG = KeywordMatcher.of(Set.of(
+    private static final Set<String> STRONG = Set.of(
             "comment", "disqus", "related", "share", "sharing", "social", "breadcrumb", "newsletter", "subscribe",
             "signup", "sign-up", "cookie", "consent", "gdpr", "tagcloud", "tag-cloud", "post-tags", "entry-tags",
             "article-tags", "tags-", "-tags", "about-author", "author-box", "authorbox", "author-bio", "author-info",
@@ -32,20 +32,22 @@ final class StructuralBoilerplate {
             "skip-link", "print-only", "pagination", "pager", "read-more", "readmore", "read-also", "also-read",
             "recommend", "more-stories", "more-news", "next-post", "prev-post", "post-navigation", "nav-links",
             "modal", "popup", "toolbar", "masthead", "byline", "post-meta", "entry-meta", "article-meta",
-            "meta-info", "post-info", "rating", "reaction", "emoji", "dateline", "timestamp"));
+            "meta-info", "post-info", "rating", "reaction", "emoji", "dateline", "timestamp");
     /** Words that must stand alone: as substrings they occur inside ordinary words ("ad" in "header"). */
-    private static final List<String> STRONG_TOKENS = List.of(
+    private static final String[][] STRONG_TOKENS_BY_LENGTH = byLength(List.of(
             "ad", "ads", "adv", "advs", "tags", "tag", "copyright", "meta", "print", "date", "author", "credit",
-            "credits", "source", "sources");
+            "credits", "source", "sources"));
     /** Names of layout regions that often also wrap the article, so they yield to a content-ish name. */
-    private static final KeywordMatcher WEAK = KeywordMatcher.of(Set.of(
+    private static final Set<String> WEAK = Set.of(
             "header", "footer", "sidebar", "widget", "menu", "navbar", "nav-", "-nav", "topbar", "top-bar",
             "bottom-bar", "extra", "aside", "links", "login", "search", "banner", "brand", "logo", "legal",
-            "shoutbox", "supplement", "community", "combx", "remark", "rss", "skyscraper"));
+            "shoutbox", "supplement", "community", "combx", "remark", "rss", "skyscraper");
     /** Names that say an element holds the article, which outweighs a weak furniture name on the same element. */
-    private static final KeywordMatcher CONTENT_NAME = KeywordMatcher.of(Set.of(
+    private static final Set<String> CONTENT_NAME = Set.of(
             "article", "content", "entry", "main", "body", "post", "story", "text", "column", "shadow", "single",
-            "blog", "page"));
+            "blog", "page");
+    /** All three, found in one scan: bit 0 for {@link #STRONG}, 1 for {@link #WEAK}, 2 for {@link #CONTENT_NAME}. */
+    private static final KeywordMatcher NAME_WORDS = KeywordMatcher.of(List.of(STRONG, WEAK, CONTENT_NAME));
     private static final Pattern HIDDEN_STYLE = Pattern.compile(
             "display\\s*:\\s*none|visibility\\s*:\\s*hidden", Pattern.CASE_INSENSITIVE);
 
@@ -55,6 +57,17 @@ final class StructuralBoilerplate {
     private static final int CONTENT = 1 << 3;
 
     private StructuralBoilerplate() {
+    }
+
+    /** Words indexed by their length, so that a token is compared only with words as long as itself. */
+    private static String[][] byLength(List<String> words) {
+        int longest = words.stream().mapToInt(String::length).max().orElse(0);
+        String[][] byLength = new String[longest + 1][];
+        for (int length = 0; length <= longest; length++) {
+            int l = length;
+            byLength[length] = words.stream().filter(w -> w.length() == l).toArray(String[]::new);
+        }
+        return byLength;
     }
 
     /**
@@ -114,13 +127,14 @@ final class StructuralBoilerplate {
         if (names.contains("embed")) {
             traits |= EMBED;
         }
-        if (STRONG.foundIn(names) || hasStrongToken(names)) {
+        int words = NAME_WORDS.groupsIn(names);
+        if ((words & 1) != 0 || hasStrongToken(names)) {
             traits |= STRONG_NAME;
         }
-        if (WEAK.foundIn(names)) {
+        if ((words & 2) != 0) {
             traits |= WEAK_NAME;
         }
-        if (CONTENT_NAME.foundIn(names)) {
+        if ((words & 4) != 0) {
             traits |= CONTENT;
         }
         byName.put(raw, traits);
@@ -141,8 +155,11 @@ final class StructuralBoilerplate {
     }
 
     private static boolean isStrongToken(String names, int start, int length) {
-        for (String token : STRONG_TOKENS) {
-            if (token.length() == length && names.startsWith(token, start)) {
+        if (length >= STRONG_TOKENS_BY_LENGTH.length) {
+            return false;
+        }
+        for (String token : STRONG_TOKENS_BY_LENGTH[length]) {
+            if (names.startsWith(token, start)) {
                 return true;
             }
         }
