@@ -46,8 +46,8 @@ public final class ExtractionBenchmark {
         Path root = checkoutRoot();
         Path zyteDir = root.resolve("../shared/benchmarks/zyte");
         Path fixturesDir = root.resolve("ingest/src/test/resources/extract");
-        int rounds = 5;
-        int warmup = 3;
+        int rounds = 10;
+        int warmup = 5;
         boolean details = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -82,7 +82,7 @@ public final class ExtractionBenchmark {
         }
         entries.add(new SpeedRounds.Entry(JSOUP_PARSE,
                 (body, url) -> Jsoup.parse(PageDecoder.decode(body, null), url == null ? "" : url)));
-        Map<String, SpeedRounds.Speed> speed = SpeedRounds.measure(entries, zyte.pages(), warmup, rounds);
+        SpeedRounds.Result speed = SpeedRounds.measure(entries, zyte.pages(), warmup, rounds);
 
         printTable(out, contenders, quality, arabic, speed, rounds, warmup);
     }
@@ -122,7 +122,8 @@ public final class ExtractionBenchmark {
     private static void printTable(PrintStream out, List<Contender> contenders,
                                    Map<String, ZyteScoring.Summary> quality,
                                    Map<String, ArabicFixtures.Result> arabic,
-                                   Map<String, SpeedRounds.Speed> speed, int rounds, int warmup) {
+                                   SpeedRounds.Result result, int rounds, int warmup) {
+        Map<String, SpeedRounds.Speed> speed = result.speeds();
         double boilerpipe = speed.get(contenders.get(1).name()).best();
         out.println();
         out.printf("%-32s | %-29s | %-27s | %s%n", "", "Zyte body (benchmark scoring)",
@@ -143,9 +144,10 @@ public final class ExtractionBenchmark {
         SpeedRounds.Speed ceiling = speed.get(JSOUP_PARSE);
         out.printf("%-32s | %5s %5s %5s %6s | %8.0f %6.2f× %9.0f |%n", JSOUP_PARSE, "", "", "", "", ceiling.best(),
                 ceiling.best() / boilerpipe, ceiling.worst());
-        out.printf("%nSpeed: pages/s on one thread after %d warm-up passes, best (and worst) of %d rounds in which the"
-                + " extractors take turns; every contender starts from the page's bytes (same decoder).%n", warmup,
-                rounds);
+        out.printf("%nSpeed: pages per CPU second of one thread, best (and worst) of %d rounds after %d warm-up rounds;"
+                + " the extractors take turns page by page, each starting from the page's bytes (same decoder)."
+                + " Garbage collection, on other threads, paused the run %.1f%% of its wall-clock time.%n", rounds,
+                warmup, result.gcShare() * 100);
         out.println("P, R, F1: 4-token shingles per page, precision and recall averaged over pages, F1 of the means"
                 + " (Zyte evaluate.py); tokF1: single-token F1 per page, averaged.");
         out.println("Arabic fixtures: exact = pages whose paragraphs are exactly the expected ones; paras = expected"

@@ -1,24 +1,22 @@
 package io.akhbar.bench.extract;
 
-import com.sun.management.OperatingSystemMXBean;
-
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
-import java.util.ArrayList;
+import java.lang.management.ThreadMXBean;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Single-thread throughput, in pages per second of CPU time. The machine is shared, so wall-clock time would
- * mostly measure the other jobs: the process's CPU time counts only the work done here, garbage collection of what
- * an extractor allocated included. Each measurement runs an extractor over all pages for at least
- * {@link #MIN_CPU_NANOS} (the clock ticks in 10 ms), the extractors take turns within each round in a rotating
- * order, and a figure is the best of several rounds, after warm-up rounds that let the JIT compile them all.
+ * Single-thread throughput, in pages per second of CPU time of the extracting thread. The machine is shared:
+ * wall-clock time would mostly measure the other jobs, and even CPU time varies from one moment to the next (caches
+ * and cores are shared too), so the contenders take turns page by page, in an order that rotates from page to page,
+ * and a busy spell slows them alike. A figure is the best of several rounds over all pages, after warm-up rounds
+ * that let the JIT compile every contender. Garbage collection runs on other threads and is reported apart.
  */
 final class SpeedRounds {
-    private static final long MIN_CPU_NANOS = 2_000_000_000L;
-    private static final OperatingSystemMXBean OS =
-            (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     interface PageWork {
         Object run(byte[] body, String url) throws Exception;
@@ -31,52 +29,65 @@ final class SpeedRounds {
     record Speed(double best, double worst) {
     }
 
+    /** The speeds, and the share of the timed rounds' wall-clock time spent in garbage collection pauses. */
+    record Result(Map<String, Speed> speeds, double gcShare) {
+    }
+
     /** Defeats dead-code elimination: every result feeds it. */
     private static volatile int sink;
 
     private SpeedRounds() {
     }
 
-    static Map<String, Speed> measure(List<Entry> entries, List<ZyteCorpus.Page> pages, int warmupRounds,
-                                      int rounds) {
+    static Result measure(List<Entry> entries, List<ZyteCorpus.Page> pages, int warmupRounds, int rounds) {
         for (int round = 0; round < warmupRounds; round++) {
-            for (Entry e : entries) {
-                pagesPerCpuSecond(e, pages);
-            }
+            timeRound(entries, pages, round);
         }
-        Map<String, List<Double>> rates = new LinkedHashMap<>();
-        entries.forEach(e -> rates.put(e.name(), new ArrayList<>()));
+        long gcBefore = gcMillis();
+        long wallBefore = System.nanoTime();
+        double[] best = new double[entries.size()];
+        double[] worst = new double[entries.size()];
+        Arrays.fill(worst, Double.MAX_VALUE);
         for (int round = 0; round < rounds; round++) {
+            long[] nanos = timeRound(entries, pages, round);
             for (int i = 0; i < entries.size(); i++) {
-                Entry e = entries.get((i + round) % entries.size());
-                rates.get(e.name()).add(pagesPerCpuSecond(e, pages));
+                double rate = pages.size() / (nanos[i] / 1e9);
+                best[i] = Math.max(best[i], rate);
+                worst[i] = Math.min(worst[i], rate);
             }
         }
+        double gcShare = (gcMillis() - gcBefore) * 1e6 / (System.nanoTime() - wallBefore);
         Map<String, Speed> speeds = new LinkedHashMap<>();
-        rates.forEach((name, r) -> speeds.put(name, new Speed(
-                r.stream().mapToDouble(Double::doubleValue).max().orElse(0),
-                r.stream().mapToDouble(Double::doubleValue).min().orElse(0))));
-        return speeds;
+        for (int i = 0; i < entries.size(); i++) {
+            speeds.put(entries.get(i).name(), new Speed(best[i], worst[i]));
+        }
+        return new Result(speeds, gcShare);
     }
 
-    private static double pagesPerCpuSecond(Entry e, List<ZyteCorpus.Page> pages) {
+    /** CPU nanoseconds each entry spent on all pages. */
+    private static long[] timeRound(List<Entry> entries, List<ZyteCorpus.Page> pages, int round) {
+        long[] nanos = new long[entries.size()];
         int h = 0;
-        long done = 0;
-        long start = OS.getProcessCpuTime();
-        long spent;
-        do {
-            for (ZyteCorpus.Page page : pages) {
+        for (int p = 0; p < pages.size(); p++) {
+            ZyteCorpus.Page page = pages.get(p);
+            for (int i = 0; i < entries.size(); i++) {
+                int entry = (i + p + round) % entries.size();
+                long start = THREADS.getCurrentThreadCpuTime();
                 try {
-                    h += System.identityHashCode(e.work().run(page.html(), page.url()));
+                    h += System.identityHashCode(entries.get(entry).work().run(page.html(), page.url()));
                 } catch (Exception failure) {
                     // The quality run counts failures; here a failed page costs what it cost.
                     h++;
                 }
+                nanos[entry] += THREADS.getCurrentThreadCpuTime() - start;
             }
-            done += pages.size();
-            spent = OS.getProcessCpuTime() - start;
-        } while (spent < MIN_CPU_NANOS);
+        }
         sink += h;
-        return done / (spent / 1e9);
+        return nanos;
+    }
+
+    private static long gcMillis() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(GarbageCollectorMXBean::getCollectionTime).filter(t -> t > 0).sum();
     }
 }

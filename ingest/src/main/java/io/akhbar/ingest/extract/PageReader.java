@@ -1,6 +1,10 @@
 package io.akhbar.ingest.extract;
 
 import java.io.Reader;
+import java.io.StringReader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * A page's characters as the parser should see them: without what the extractor never reads, namely scripts
@@ -11,6 +15,9 @@ import java.io.Reader;
  * counts only outside any tag (a quoted attribute value may hold one), a script or style element ends at its end
  * tag, a comment at {@code -->} or {@code --!>}. Where the HTML tokeniser skips more (a script that writes
  * {@code "<script>...</script>"} inside an HTML comment), this skips less, and the parser skips the rest as usual.
+ *
+ * <p>From bytes, the stretches are found before decoding where the charset allows, so that only what the parser
+ * will see is decoded: decoding the whole page would cost as much as the extraction proper.
  */
 final class PageReader extends Reader {
     private static final String SCRIPT = "script";
@@ -18,6 +25,9 @@ final class PageReader extends Reader {
     private static final String SVG = "svg";
     private static final String JSON_LD = "ld+json";
     private static final String COMMENT = "<!--";
+
+    /** Markup characters in the same bytes as in ASCII, as every charset whose pages can be cut as bytes has them. */
+    private static final String MARKUP_CHARACTERS = "<!-->/ scriptSCRIPTstyleSTYLEsvgSVGld+json\t\n\r\f";
 
     private final String html;
     private int pos;
@@ -28,6 +38,44 @@ final class PageReader extends Reader {
     PageReader(String html) {
         this.html = html;
         findCut(0);
+    }
+
+    /**
+     * A fetched page, decoded as {@link PageDecoder#decode} does, without what the extractor never reads. An
+     * undeclared page is UTF-8 unless the bytes left after the cut cannot be.
+     */
+    static Reader of(byte[] body, String contentTypeHeader) {
+        Charset charset = PageDecoder.declaredCharset(body, contentTypeHeader);
+        if (PageDecoder.hasByteOrderMark(body) || charset != null && !sameMarkupBytesAsAscii(charset)) {
+            return new PageReader(PageDecoder.decode(body, contentTypeHeader));
+        }
+        // Each byte as one char: positions in this string are positions in the body.
+        PageReader cuts = new PageReader(new String(body, StandardCharsets.ISO_8859_1));
+        byte[] kept = new byte[body.length];
+        int length = 0;
+        while (cuts.pos < body.length) {
+            if (cuts.pos == cuts.cutStart) {
+                cuts.pos = cuts.cutEnd;
+                cuts.findCut(cuts.cutEnd);
+                continue;
+            }
+            int end = Math.min(cuts.cutStart, body.length);
+            System.arraycopy(body, cuts.pos, kept, length, end - cuts.pos);
+            length += end - cuts.pos;
+            cuts.pos = end;
+        }
+        byte[] text = Arrays.copyOf(kept, length);
+        return new StringReader(charset == null ? PageDecoder.decodeUndeclared(text) : new String(text, charset));
+    }
+
+    /** UTF-8 and the single-byte charsets that extend ASCII; not UTF-16, nor EBCDIC, nor shift sequences. */
+    private static boolean sameMarkupBytesAsAscii(Charset charset) {
+        if (charset.equals(StandardCharsets.UTF_8)) {
+            return true;
+        }
+        return charset.canEncode() && charset.newEncoder().maxBytesPerChar() == 1
+                && Arrays.equals(MARKUP_CHARACTERS.getBytes(charset),
+                MARKUP_CHARACTERS.getBytes(StandardCharsets.US_ASCII));
     }
 
     @Override

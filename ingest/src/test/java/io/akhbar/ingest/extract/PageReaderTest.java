@@ -7,6 +7,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,6 +45,41 @@ class PageReaderTest {
     void leavesOutWhatTheExtractorNeverReads(String name, String html, String expected) throws IOException {
         assertThat(read(html, 8192)).isEqualTo(expected);
         assertThat(read(html, 3)).as("read in small chunks").isEqualTo(expected);
+    }
+
+    private static String read(Reader reader) throws IOException {
+        StringBuilder out = new StringBuilder();
+        char[] buf = new char[64];
+        for (int n = reader.read(buf, 0, buf.length); n >= 0; n = reader.read(buf, 0, buf.length)) {
+            out.append(buf, 0, n);
+        }
+        return out.toString();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"UTF-8", "windows-1256", "ISO-8859-6", "UTF-16LE", "UTF-16BE"})
+    void cutsBytesBeforeDecodingThemAsTheirCharsetSays(String charsetName) throws IOException {
+        Charset charset = Charset.forName(charsetName);
+        String page = "<html><head><script>var s = '</p>';</script></head><body><p>منع التصعيد</p><!-- x --></body>"
+                + "</html>";
+        byte[] body = page.getBytes(charset);
+        if (charsetName.startsWith("UTF-16")) {
+            byte[] bom = charsetName.endsWith("LE") ? new byte[]{(byte) 0xFF, (byte) 0xFE}
+                    : new byte[]{(byte) 0xFE, (byte) 0xFF};
+            body = ByteBuffer.allocate(bom.length + body.length).put(bom).put(body).array();
+        }
+        assertThat(read(PageReader.of(body, "text/html; charset=" + charsetName)))
+                .isEqualTo("<html><head></head><body><p>منع التصعيد</p></body></html>");
+    }
+
+    @Test
+    void anUndeclaredPageIsUtf8WhenWhatIsLeftOfItIs() throws IOException {
+        byte[] text = "<p>منع</p>".getBytes(StandardCharsets.UTF_8);
+        byte[] script = {'<', 's', 'c', 'r', 'i', 'p', 't', '>', (byte) 0xE1, '<', '/', 's', 'c', 'r', 'i', 'p', 't', '>'};
+        byte[] body = ByteBuffer.allocate(script.length + text.length).put(script).put(text).array();
+        assertThat(read(PageReader.of(body, null))).isEqualTo("<p>منع</p>");
+        byte[] legacy = "<p>منع</p>".getBytes(Charset.forName("windows-1256"));
+        assertThat(read(PageReader.of(legacy, null))).isEqualTo("<p>منع</p>");
     }
 
     @Test
