@@ -30,7 +30,9 @@ public final class ArabicNormalizer {
         if (text == null || text.isEmpty()) {
             return text;
         }
-        String s = Normalizer.normalize(text, Normalizer.Form.NFKC);
+        // Most paragraphs are already NFKC; the check is cheaper than the normalisation.
+        String s = Normalizer.isNormalized(text, Normalizer.Form.NFKC) ? text
+                : Normalizer.normalize(text, Normalizer.Form.NFKC);
         s = withoutInvisibleCharacters(s);
         if (s.indexOf(TATWEEL) >= 0) {
             s = OBFUSCATION.matcher(s).replaceAll("");

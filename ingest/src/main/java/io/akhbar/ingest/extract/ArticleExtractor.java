@@ -1,16 +1,19 @@
 package io.akhbar.ingest.extract;
 
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.parser.Parser;
 
+import java.io.Reader;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Raw page in, article out: decodes, parses once, cuts the page into blocks in one walk, picks the content by
- * scoring ({@link ContentScorer}), assembles the paragraphs ({@link BodyAssembler}) and reads the metadata.
+ * Raw page in, article out: decodes and parses once, without the scripts, styles and comments it never reads
+ * ({@link PageReader}), gathers the metadata elements in one walk, cuts the page into blocks in a second, picks
+ * the content by scoring ({@link ContentScorer}), assembles the paragraphs ({@link BodyAssembler}) and reads the
+ * metadata.
  * Pure and thread-safe: the phrase rules are loaded once and never change.
  */
 public final class ArticleExtractor {
@@ -31,16 +34,16 @@ public final class ArticleExtractor {
 
     public ExtractedPage extract(byte[] body, String contentTypeHeader, String url) {
         BinaryDetector.requireText(body);
-        return extractText(PageDecoder.decode(body, contentTypeHeader), url);
+        return extractText(body == null ? new PageReader("") : PageReader.of(body, contentTypeHeader), url);
     }
 
     public ExtractedPage extract(String html, String url) {
         BinaryDetector.requireText(html);
-        return extractText(html == null ? "" : html, url);
+        return extractText(new PageReader(html == null ? "" : html), url);
     }
 
-    private ExtractedPage extractText(String html, String url) {
-        Document doc = Jsoup.parse(html, url == null ? "" : url);
+    private ExtractedPage extractText(Reader page, String url) {
+        Document doc = Parser.htmlParser().parseInput(page, url == null ? "" : url);
         PageMarkup markup = PageMarkup.of(doc);
         JsonLd jsonLd = JsonLd.of(markup);
         Segmentation seg = BlockSegmenter.segment(doc.body());

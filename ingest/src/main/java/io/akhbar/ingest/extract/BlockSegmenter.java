@@ -10,9 +10,10 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * Cuts a document into {@link Block}s in one walk over the DOM, skipping what can never be article text and
@@ -20,20 +21,11 @@ import java.util.Set;
  */
 final class BlockSegmenter {
 
-    private static final Set<String> BLOCK_TAGS = Set.of(
-            "p", "div", "section", "article", "main", "header", "footer", "nav", "aside", "h1", "h2", "h3", "h4",
-            "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd", "blockquote", "pre", "table", "thead", "tbody", "tfoot",
-            "tr", "td", "th", "caption", "figure", "figcaption", "form", "fieldset", "legend", "address", "hr",
-            "center", "details", "summary", "hgroup", "body", "html", "menu");
-    private static final Set<String> CONTAINER_TAGS = Set.of(
-            "div", "section", "article", "main", "ul", "ol", "dl", "table", "aside", "header", "footer", "form",
-            "center", "details");
-
     private BlockSegmenter() {
     }
 
     static boolean isBlock(Element el) {
-        return BLOCK_TAGS.contains(el.normalName());
+        return TagTraits.is(TagTraits.of(el.normalName()), TagTraits.BLOCK);
     }
 
     static Segmentation segment(Element root) {
@@ -54,6 +46,7 @@ final class BlockSegmenter {
         private final Deque<Element> blockStack = new ArrayDeque<>();
         private Element[] marks = new Element[0];
 
+        private final Map<String, Integer> nameTraits = new HashMap<>();
         private final StringBuilder text = new StringBuilder();
         private boolean pendingSpace;
         private int chars;
@@ -75,16 +68,17 @@ final class BlockSegmenter {
                 flush();
                 return FilterResult.SKIP_ENTIRELY;
             }
-            StructuralBoilerplate.Verdict verdict = StructuralBoilerplate.judge(el);
+            int traits = TagTraits.of(tag);
+            StructuralBoilerplate.Verdict verdict = StructuralBoilerplate.judge(el, traits, nameTraits);
             if (verdict == StructuralBoilerplate.Verdict.SKIP) {
                 return FilterResult.SKIP_ENTIRELY;
             }
-            boolean block = BLOCK_TAGS.contains(tag);
+            boolean block = TagTraits.is(traits, TagTraits.BLOCK);
             boolean marked = verdict == StructuralBoilerplate.Verdict.MARK;
             if (block) {
                 flush();
                 blockStack.push(el);
-                if (CONTAINER_TAGS.contains(tag)) {
+                if (TagTraits.is(traits, TagTraits.CONTAINER)) {
                     containers.add(el);
                 }
             }
@@ -114,7 +108,8 @@ final class BlockSegmenter {
             if (tag.equals("a")) {
                 linkDepth--;
             }
-            if (BLOCK_TAGS.contains(tag) && !blockStack.isEmpty() && blockStack.peek() == el) {
+            // Only blocks are pushed, so the element on top is a block.
+            if (!blockStack.isEmpty() && blockStack.peek() == el) {
                 flush();
                 blockStack.pop();
             }
@@ -128,26 +123,41 @@ final class BlockSegmenter {
             return FilterResult.CONTINUE;
         }
 
+        /** Appends a text node: runs of white space become one space, words are copied a run at a time. */
         private void append(String raw) {
-            for (int i = 0; i < raw.length(); i++) {
-                char c = raw.charAt(i);
-                if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+            int n = raw.length();
+            int i = 0;
+            while (i < n) {
+                if (isSpace(raw.charAt(i))) {
                     pendingSpace = text.length() > 0;
+                    i++;
                     continue;
+                }
+                int start = i;
+                for (char c; i < n && !isSpace(c = raw.charAt(i)); i++) {
+                    if (c == ',' || c == '\u060C' || c == '\uFF0C' || c == '\u3001') {
+                        commas++;
+                    }
                 }
                 if (pendingSpace) {
                     text.append(' ');
                     pendingSpace = false;
                 }
-                text.append(c);
-                chars++;
+                text.append(raw, start, i);
+                chars += i - start;
                 if (linkDepth > 0) {
-                    linkChars++;
-                }
-                if (c == ',' || c == '\u060C' || c == '\uFF0C' || c == '\u3001') {
-                    commas++;
+                    linkChars += i - start;
                 }
             }
+        }
+
+        /** {@link Character#isWhitespace} or {@link Character#isSpaceChar}, without a table lookup for letters. */
+        private static boolean isSpace(char c) {
+            if (c <= ' ') {
+                return c == ' ' || Character.isWhitespace(c);
+            }
+            return c >= '\u00A0' && (c == '\u00A0' || c == '\u1680' || c >= '\u2000' && c <= '\u200A'
+                    || c == '\u2028' || c == '\u2029' || c == '\u202F' || c == '\u205F' || c == '\u3000');
         }
 
         void flush() {

@@ -191,7 +191,9 @@ final class BodyAssembler {
             return;
         }
         for (int i = Math.max(0, paragraphs.size() - AUTHOR_BOX_TAIL); i < paragraphs.size(); i++) {
-            if (BoilerplatePhrases.canonical(paragraphs.get(i)).equals(bylineKey)) {
+            // A paragraph too long to be part of an author box is not normalised only to be compared with a name.
+            if (paragraphs.get(i).length() <= MAX_AUTHOR_BOX_LINE
+                    && BoilerplatePhrases.canonical(paragraphs.get(i)).equals(bylineKey)) {
                 boolean shortTail = paragraphs.subList(i, paragraphs.size()).stream()
                         .allMatch(p -> p.length() <= MAX_AUTHOR_BOX_LINE);
                 if (shortTail) {

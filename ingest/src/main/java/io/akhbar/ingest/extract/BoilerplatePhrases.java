@@ -18,9 +18,10 @@ import java.util.Set;
 /**
  * Lines of page furniture recognised by their wording: labels such as "مقالات ذات صلة", link lines such as
  * "اقرأ أيضاً: ...", comment-form notices, and bylines written into the body. The rules are data
- * ({@code boilerplate-phrases.txt}), so editors can add a site's wording without touching code.
+ * ({@code boilerplate-phrases.txt}), so editors can add a site's wording without touching code. Public so that
+ * the extraction benchmark counts what is left of the furniture by the same rules.
  */
-final class BoilerplatePhrases {
+public final class BoilerplatePhrases {
     static final String RESOURCE = "boilerplate-phrases.txt";
 
     /** A real paragraph may open with words of a prefix rule; link lines are short. */
@@ -30,6 +31,9 @@ final class BoilerplatePhrases {
     private static final int MAX_BYLINE_WORDS = 9;
     /** Below the combining diacritics block: Latin letters, digits and punctuation only. */
     private static final char LATIN_END = '\u0300';
+    /** Dashes, quotes, bullets and dots of English typography, which normalisation turns into punctuation too. */
+    private static final char TYPOGRAPHY_START = '\u2010';
+    private static final char TYPOGRAPHY_END = '\u2027';
 
     enum Kind { LABEL, PREFIX, CONTAINS, BYLINE_PREFIX, BYLINE_CONTAINS }
 
@@ -38,8 +42,10 @@ final class BoilerplatePhrases {
 
     private final Set<String> labels;
     private final List<String> prefixes;
+    /** Padded with a space on each side, to match whole words of a padded line. */
     private final List<String> contains;
     private final List<String> bylinePrefixes;
+    /** Padded like {@link #contains}. */
     private final List<String> bylineContains;
 
     private BoilerplatePhrases(List<Rule> rules) {
@@ -53,9 +59,9 @@ final class BoilerplatePhrases {
             switch (rule.kind()) {
                 case LABEL -> labelSet.add(withoutTrailingColon(phrase));
                 case PREFIX -> prefixList.add(phrase);
-                case CONTAINS -> containsList.add(phrase);
+                case CONTAINS -> containsList.add(" " + phrase + " ");
                 case BYLINE_PREFIX -> bylinePrefixList.add(phrase);
-                case BYLINE_CONTAINS -> bylineContainsList.add(phrase);
+                case BYLINE_CONTAINS -> bylineContainsList.add(" " + phrase + " ");
             }
         }
         this.labels = Set.copyOf(labelSet);
@@ -65,7 +71,7 @@ final class BoilerplatePhrases {
         this.bylineContains = List.copyOf(bylineContainsList);
     }
 
-    static BoilerplatePhrases load() {
+    public static BoilerplatePhrases load() {
         try (InputStream in = BoilerplatePhrases.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + RESOURCE);
@@ -102,7 +108,7 @@ final class BoilerplatePhrases {
     }
 
     /** The rule a line of page text falls under, as "kind: phrase", or empty when the line is not boilerplate. */
-    Optional<String> match(String line) {
+    public Optional<String> match(String line) {
         return matchCanonical(canonical(line));
     }
 
@@ -124,8 +130,8 @@ final class BoilerplatePhrases {
         }
         String padded = " " + canon + " ";
         for (String phrase : contains) {
-            if (padded.contains(" " + phrase + " ")) {
-                return Optional.of("contains: " + phrase);
+            if (padded.contains(phrase)) {
+                return Optional.of("contains: " + phrase.strip());
             }
         }
         return Optional.empty();
@@ -148,7 +154,7 @@ final class BoilerplatePhrases {
         }
         String padded = " " + canon + " ";
         for (String phrase : bylineContains) {
-            if (padded.contains(" " + phrase + " ")) {
+            if (padded.contains(phrase)) {
                 return true;
             }
         }
@@ -188,7 +194,8 @@ final class BoilerplatePhrases {
      */
     private static boolean isLatin(String text) {
         for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) >= LATIN_END) {
+            char c = text.charAt(i);
+            if (c >= LATIN_END && (c < TYPOGRAPHY_START || c > TYPOGRAPHY_END)) {
                 return false;
             }
         }

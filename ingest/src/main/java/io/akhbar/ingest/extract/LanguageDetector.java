@@ -124,7 +124,12 @@ final class LanguageDetector {
         if (lang == null || lang.isBlank()) {
             return "";
         }
-        String primary = lang.strip().toLowerCase(Locale.ROOT).split("[-_]", 2)[0];
-        return primary.matches("[a-z]{2,3}") ? primary : "";
+        String tag = lang.strip().toLowerCase(Locale.ROOT);
+        int end = 0;
+        while (end < tag.length() && tag.charAt(end) >= 'a' && tag.charAt(end) <= 'z') {
+            end++;
+        }
+        boolean wholeSubtag = end == tag.length() || tag.charAt(end) == '-' || tag.charAt(end) == '_';
+        return wholeSubtag && end >= 2 && end <= 3 ? tag.substring(0, end) : "";
     }
 }

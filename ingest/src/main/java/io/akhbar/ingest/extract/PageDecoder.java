@@ -59,20 +59,27 @@ public final class PageDecoder {
         if (bom != null) {
             return new String(body, bom.length, body.length - bom.length, bom.charset);
         }
-        Charset charset = fromHeader(contentTypeHeader)
-                .or(() -> fromMeta(body))
-                .orElse(null);
+        Charset charset = declaredCharset(body, contentTypeHeader);
         if (charset != null) {
             return new String(body, charset);
         }
         return decodeUndeclared(body);
     }
 
+    static boolean hasByteOrderMark(byte[] body) {
+        return Bom.of(body) != null;
+    }
+
+    /** The charset the header, or else a {@code <meta>} near the top, declares; null when neither does. */
+    static Charset declaredCharset(byte[] body, String contentTypeHeader) {
+        return fromHeader(contentTypeHeader).or(() -> fromMeta(body)).orElse(null);
+    }
+
     /**
      * Undeclared pages are UTF-8 unless their bytes cannot be UTF-8; the legacy fallback is windows-1256, which
      * covers old Arabic sites and keeps the accented Latin letters of windows-1252 where they were.
      */
-    private static String decodeUndeclared(byte[] body) {
+    static String decodeUndeclared(byte[] body) {
         String utf8 = new String(body, StandardCharsets.UTF_8);
         if (utf8.indexOf('\uFFFD') < 0) {
             return utf8;

@@ -1,5 +1,6 @@
 package io.akhbar.ingest.extract;
 
+import org.jsoup.internal.StringUtil;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -23,7 +24,8 @@ final class PageMarkup {
             "author-name", "byline", "author", "post-author", "entry-author", "writer", "article-author",
             "byline-name", "author_name", "authorname");
 
-    final String title;
+    /** The document's {@code <title>}, white space folded, as {@link Document#title()} gives it. */
+    String title = "";
     final String htmlLang;
     final List<Element> jsonLdScripts = new ArrayList<>();
     final List<Element> canonicalLinks = new ArrayList<>();
@@ -35,7 +37,6 @@ final class PageMarkup {
     private final Map<String, String> metaContent = new HashMap<>();
 
     private PageMarkup(Document doc) {
-        this.title = doc.title();
         Element html = doc.firstElementChild();
         this.htmlLang = html == null ? "" : html.attr("lang");
         NodeTraversor.traverse((NodeVisitor) (node, depth) -> collect(node), doc);
@@ -63,6 +64,12 @@ final class PageMarkup {
             }
             case "time" -> times.add(el);
             case "h1" -> h1s.add(el);
+            case "title" -> {
+                // Document.title() would search the head a second time.
+                if (title.isEmpty() && el.parent() != null && el.parent().normalName().equals("head")) {
+                    title = StringUtil.normaliseWhitespace(el.text()).strip();
+                }
+            }
             default -> { }
         }
         if (el.attributesSize() == 0) {

@@ -62,7 +62,8 @@ final class TitleExtractor {
     private static List<String> siteNames(PageMarkup doc, String url) {
         List<String> names = new ArrayList<>();
         for (String key : List.of("og:site_name", "application-name", "twitter:site")) {
-            String name = doc.meta(key).replaceFirst("^@", "");
+            String value = doc.meta(key);
+            String name = value.startsWith("@") ? value.substring(1) : value;
             if (!name.isEmpty()) {
                 names.add(BoilerplatePhrases.canonical(name));
             }
