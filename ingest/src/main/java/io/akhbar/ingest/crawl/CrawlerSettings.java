@@ -1,6 +1,8 @@
 package io.akhbar.ingest.crawl;
 
+import io.akhbar.ingest.fetch.AddressRange;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -27,6 +29,11 @@ import java.util.Set;
  * @param maxSitemapDepth      how many levels of sitemap indexes are followed below the configured sitemap
  * @param fetchThreads         hosts crawled at the same time
  * @param shutdownTimeout      how long {@link Crawler#close()} waits for fetches in flight
+ * @param unresponsiveHostPause how long a host is left alone after several fetches in a row got no answer
+ *                             (timeouts, refused or reset connections), each after its retries
+ * @param allowedNetworks      address ranges in CIDR notation ({@code 10.20.0.0/16}, {@code fd00::/8}) that may be
+ *                             fetched although they are private and private networks are not allowed: an outlet
+ *                             on the crawler's own network
  */
 public record CrawlerSettings(
         String userAgent,
@@ -45,13 +52,16 @@ public record CrawlerSettings(
         Duration robotsUnavailableTtl,
         int maxSitemapDepth,
         int fetchThreads,
-        Duration shutdownTimeout) {
+        Duration shutdownTimeout,
+        Duration unresponsiveHostPause,
+        List<String> allowedNetworks) {
 
     /** Bodies are held in byte arrays and Kafka records, so a page beyond this is a mistake, not a page. */
     private static final int MAX_BODY_BYTES_CEILING = 1 << 30;
 
     public CrawlerSettings {
         allowedContentTypes = allowedContentTypes == null ? null : Set.copyOf(allowedContentTypes);
+        allowedNetworks = allowedNetworks == null ? List.of() : List.copyOf(allowedNetworks);
     }
 
     public static CrawlerSettings defaults() {
@@ -73,7 +83,9 @@ public record CrawlerSettings(
                 Duration.ofMinutes(10),
                 3,
                 4,
-                Duration.ofSeconds(30));
+                Duration.ofSeconds(30),
+                Duration.ofMinutes(10),
+                List.of());
     }
 
     /** Returns these settings, or throws naming the first setting that makes no sense. */
@@ -99,6 +111,11 @@ public record CrawlerSettings(
         require(maxSitemapDepth >= 0, "maxSitemapDepth", "must not be negative");
         require(fetchThreads > 0, "fetchThreads", "must be positive");
         requireNotNegative(shutdownTimeout, "shutdownTimeout");
+        requirePositive(unresponsiveHostPause, "unresponsiveHostPause");
+        for (String network : allowedNetworks) {
+            require(AddressRange.isValid(network), "allowedNetworks",
+                    "must hold address ranges such as 10.20.0.0/16 or fd00::/8, not " + network);
+        }
         return this;
     }
 
@@ -139,6 +156,8 @@ public record CrawlerSettings(
         private int maxSitemapDepth;
         private int fetchThreads;
         private Duration shutdownTimeout;
+        private Duration unresponsiveHostPause;
+        private List<String> allowedNetworks;
 
         private Builder(CrawlerSettings from) {
             userAgent = from.userAgent;
@@ -158,6 +177,8 @@ public record CrawlerSettings(
             maxSitemapDepth = from.maxSitemapDepth;
             fetchThreads = from.fetchThreads;
             shutdownTimeout = from.shutdownTimeout;
+            unresponsiveHostPause = from.unresponsiveHostPause;
+            allowedNetworks = from.allowedNetworks;
         }
 
         public Builder userAgent(String value) {
@@ -245,11 +266,21 @@ public record CrawlerSettings(
             return this;
         }
 
+        public Builder unresponsiveHostPause(Duration value) {
+            unresponsiveHostPause = value;
+            return this;
+        }
+
+        public Builder allowedNetworks(List<String> value) {
+            allowedNetworks = value;
+            return this;
+        }
+
         public CrawlerSettings build() {
             return new CrawlerSettings(userAgent, perHostDelay, maxBodyBytes, connectTimeout, requestTimeout,
                     maxRedirects, maxRetries, retryBaseDelay, maxRetryAfter, allowedContentTypes,
                     allowPrivateNetworks, maxPagesPerSource, robotsCacheTtl, robotsUnavailableTtl, maxSitemapDepth,
-                    fetchThreads, shutdownTimeout);
+                    fetchThreads, shutdownTimeout, unresponsiveHostPause, allowedNetworks);
         }
     }
 }
