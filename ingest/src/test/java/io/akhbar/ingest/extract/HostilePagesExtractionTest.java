@@ -88,7 +88,10 @@ class HostilePagesExtractionTest {
 
     @Test
     void elementsNestedAHundredThousandDeepDoNotOverflowTheStack() throws Exception {
-        assertThat(extract(HostileSite.DEEPLY_NESTED).title()).isNotBlank();
+        ExtractedPage page = extract(HostileSite.DEEPLY_NESTED);
+
+        assertThat(page.title()).isEqualTo(HostileSite.TITLES.get(HostileSite.CHARSET_IN_HEADER));
+        assertThat(page.paragraphs()).containsExactly(HostileSite.READABLE.get(HostileSite.CHARSET_IN_HEADER).get(0));
     }
 
     private static List<String> normalizedSpaces(List<String> paragraphs) {

@@ -34,6 +34,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class HostileSite implements AutoCloseable {
     public static final String FEED = "/feed.xml";
+    /** A feed of only the links given to {@link #listInFeed}. */
+    public static final String LINKS_FEED = "/links.xml";
     public static final String MARKUP_TRAPS = "/articles/markup-traps.html";
     public static final String CHARSET_IN_HEADER = "/articles/charset-in-header.html";
     public static final String CHARSET_IN_META = "/articles/charset-in-meta.html";
@@ -166,7 +168,10 @@ public final class HostileSite implements AutoCloseable {
                 REDIRECT_LOOP, REDIRECT_CHAIN);
     }
 
-    /** Lists a further URL in the feed, on any host: a link a site can publish to lead a crawler elsewhere. */
+    /**
+     * Lists a further URL in the feed and in the links feed, on any host: a link a site can publish to lead a
+     * crawler elsewhere.
+     */
     public HostileSite listInFeed(String url) {
         extraFeedLinks.add(url);
         return this;
@@ -224,6 +229,8 @@ public final class HostileSite implements AutoCloseable {
             send(exchange, tally, 200, "application/rss+xml; charset=utf-8",
                     HostilePages.rss(baseUrl, links).getBytes(StandardCharsets.UTF_8));
         });
+        routes.put(LINKS_FEED, (exchange, tally) -> send(exchange, tally, 200, "application/rss+xml; charset=utf-8",
+                HostilePages.rss(baseUrl, List.copyOf(extraFeedLinks)).getBytes(StandardCharsets.UTF_8)));
         html(MARKUP_TRAPS, HTML_UTF8, HostilePages.markupTrapsArticle().getBytes(StandardCharsets.UTF_8));
         html(CHARSET_IN_HEADER, "text/html; charset=windows-1256",
                 HostilePages.rainArticle(null).getBytes(HostilePages.WINDOWS_1256));
