@@ -69,10 +69,14 @@ final class TestPipelines {
         }
     }
 
-    @SuppressWarnings("unchecked")
     static List<Map<String, Object>> allDocuments(ElasticsearchClient client, String alias) throws IOException {
+        return allDocuments(client, alias, 1000);
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> allDocuments(ElasticsearchClient client, String alias, int atMost) throws IOException {
         client.indices().refresh(r -> r.index(alias));
-        return client.search(s -> s.index(alias).size(1000), Map.class).hits().hits().stream()
+        return client.search(s -> s.index(alias).size(atMost), Map.class).hits().hits().stream()
                 .map(Hit::source).map(source -> (Map<String, Object>) source).toList();
     }
 }
