@@ -4,6 +4,7 @@ import io.akhbar.cli.config.AkhbarConfig;
 import io.akhbar.cli.pipeline.Pipeline;
 import io.akhbar.ingest.crawl.SourcesFile;
 import io.akhbar.ingest.discover.UrlCanonicalizer;
+import io.akhbar.localstack.ServiceProcess;
 import io.akhbar.localstack.Stack;
 import io.akhbar.localstack.Stacks;
 import io.akhbar.localstack.site.GeneratedNewsSite;

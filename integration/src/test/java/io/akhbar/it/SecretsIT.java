@@ -1,6 +1,7 @@
 package io.akhbar.it;
 
 import io.akhbar.cli.config.AkhbarConfig;
+import io.akhbar.localstack.ServiceProcess;
 import io.akhbar.localstack.Stack;
 import io.akhbar.localstack.Stacks;
 import io.akhbar.localstack.site.SampleSite;

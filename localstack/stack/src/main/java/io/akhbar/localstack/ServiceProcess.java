@@ -1,4 +1,4 @@
-package io.akhbar.it;
+package io.akhbar.localstack;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,10 +13,13 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * An Akhbar command in a JVM of its own, started as {@code ./akhbar} starts it and configured the same way (a
- * settings file and {@code AKHBAR_*} variables), so that a test can kill it as the kernel would (SIGKILL: no
- * shutdown hook, no flush, no commit) and start it again. Its output, every start appended, goes to one log file.
+ * settings file and {@code AKHBAR_*} variables), from this JVM's class path: so that fault tests can kill it as the
+ * kernel would (SIGKILL: no shutdown hook, no flush, no commit) and start it again, and load tests can watch each
+ * service's memory. Its output, every start appended, goes to one log file.
  */
-final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess implements AutoCloseable {
+    private static final String MAIN_CLASS = "io.akhbar.cli.Akhbar";
+
     private final String name;
     private final List<String> command;
     private final Map<String, String> environment;
@@ -35,14 +38,20 @@ final class ServiceProcess implements AutoCloseable {
      * @param environment {@code AKHBAR_*} variables of the process; the test JVM's own are not passed on
      * @param arguments   the command and its options, e.g. {@code "enrich", "--config", file}
      */
-    static ServiceProcess start(String name, Path logDirectory, Map<String, String> environment, String... arguments) {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                // The service's own logging, not the tests' (log4j2-test.xml would win on this class path).
-                "-Dlog4j2.configurationFile=log4j2.xml",
-                "-cp", System.getProperty("java.class.path"),
-                "io.akhbar.cli.Akhbar"));
+    public static ServiceProcess start(String name, Path logDirectory, Map<String, String> environment,
+                                       String... arguments) {
+        return start(name, logDirectory, environment, List.of("-Xmx384m", "-XX:+UseSerialGC"), arguments);
+    }
+
+    /** @param jvmOptions options of the JVM, such as its heap size */
+    public static ServiceProcess start(String name, Path logDirectory, Map<String, String> environment,
+                                       List<String> jvmOptions, String... arguments) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        // The service's own logging, not a test's (log4j2-test.xml would win on a test class path).
+        command.add("-Dlog4j2.configurationFile=log4j2.xml");
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), MAIN_CLASS));
         command.addAll(List.of(arguments));
         ServiceProcess service = new ServiceProcess(name, List.copyOf(command), Map.copyOf(environment),
                 logDirectory.resolve(name + ".log"));
@@ -51,7 +60,7 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** Starts the process (again): after {@link #kill()} or {@link #stop()}, the same command and settings. */
-    void start() {
+    public void start() {
         if (process != null && process.isAlive()) {
             throw new IllegalStateException(name + " is running");
         }
@@ -69,29 +78,29 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** SIGKILL, and waits until the process is gone. */
-    void kill() {
+    public void kill() {
         process.destroyForcibly();
         awaitExit(30);
     }
 
     /** SIGTERM: the service's shutdown hook closes it cleanly. */
-    void stop() {
+    public void stop() {
         process.destroy();
         if (!awaitExit(90)) {
             kill();
         }
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
     /** Waits for the process to end by itself, as a command with {@code --once} does; returns its exit code. */
-    int awaitExit() throws InterruptedException {
+    public int awaitExit() throws InterruptedException {
         return process.waitFor();
     }
 
-    String log() {
+    public String log() {
         try {
             return Files.readString(log, StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -99,8 +108,22 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    String name() {
+    public String name() {
         return name;
+    }
+
+    /** The resident memory of the process (VmRSS on Linux), or -1 where the system does not say. */
+    public long residentBytes() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("\\D+", "")) * 1024;
+                }
+            }
+        } catch (IOException | RuntimeException notLinuxOrGone) {
+            return -1;
+        }
+        return -1;
     }
 
     private boolean awaitExit(int seconds) {
