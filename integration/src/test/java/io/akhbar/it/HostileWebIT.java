@@ -20,6 +20,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,6 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HostileWebIT {
+    private static final Logger log = LoggerFactory.getLogger(HostileWebIT.class);
     /** Honest pages of the hostile site, traps in their markup or charset aside. */
     private static final List<String> HOSTILE_ARTICLES = List.of(HostileSite.MARKUP_TRAPS,
             HostileSite.CHARSET_IN_HEADER, HostileSite.CHARSET_IN_META, HostileSite.CHARSET_UNDECLARED,
@@ -71,7 +74,13 @@ class HostileWebIT {
         Metrics.addRegistry(registry);
         extractDeadLettersBefore = extractDeadLetters();
         try (Pipeline pipeline = Pipeline.start(config, SourcesFile.parse(sources), registry)) {
+            long passStarted = System.nanoTime();
             crawl = pipeline.crawlOnce();
+            log.info("hostile web: the crawl pass took {} ms", Duration.ofNanos(System.nanoTime() - passStarted).toMillis());
+            for (String trap : List.of(HostileSite.TRICKLE, HostileSite.HUGE, HostileSite.HUGE_DECLARED,
+                    HostileSite.GZIP_BOMB, HostileSite.SITEMAP_GZIP_BOMB)) {
+                log.info("hostile web: {} served {}", trap, hostile.served(trap));
+            }
             assertThat(pipeline.awaitDrained(Duration.ofSeconds(3), Duration.ofMinutes(3))).as("pipeline drained")
                     .isTrue();
         }
