@@ -46,6 +46,7 @@ public final class SoakBenchmark {
     private static final int FETCH_THREADS_PACED = 8;
     private static final int FETCH_THREADS_MAX = 16;
     private static final List<String> SERVICE_JVM = List.of("-Xmx512m");
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(5);
 
     private SoakBenchmark() {
     }
@@ -70,11 +71,14 @@ public final class SoakBenchmark {
         Path sources = Files.writeString(workDir.resolve("sources.yaml"), site.sourcesYaml());
         Path logs = Files.createDirectories(workDir.resolve("logs"));
         String file = settings.toString();
-        List<MemorySamples.Monitored> services = List.of(
-                service("crawler", logs, "crawl", "--role", "crawler", "--sources", sources.toString(), "--config", file),
+        // The stages downstream first, until they consume: the run measures the pipeline, not its start-up.
+        List<MemorySamples.Monitored> services = new ArrayList<>(List.of(
                 service("extractor", logs, "crawl", "--role", "extractor", "--config", file),
                 service("enrich", logs, "enrich", "--config", file),
-                service("sink", logs, "sink", "--config", file));
+                service("sink", logs, "sink", "--config", file)));
+        awaitReady(services);
+        services.add(0, service("crawler", logs, "crawl", "--role", "crawler", "--sources", sources.toString(),
+                "--config", file));
 
         try (ElasticsearchConnection elasticsearch = ElasticsearchConnection.open(config.sink())) {
             String alias = config.sink().indexAlias();
@@ -163,6 +167,20 @@ public final class SoakBenchmark {
         ServiceProcess process = ServiceProcess.start(name, logs,
                 Map.of("AKHBAR_SERVICE_PORT", Integer.toString(port)), SERVICE_JVM, arguments);
         return new MemorySamples.Monitored(name, process, port);
+    }
+
+    /** Streams services say "-> RUNNING" once they own their partitions; the sink names its index once it writes. */
+    private static void awaitReady(List<MemorySamples.Monitored> services) throws InterruptedException {
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        for (MemorySamples.Monitored service : services) {
+            String marker = service.name().equals("sink") ? "Writing to alias" : "-> RUNNING";
+            while (!service.process().log().contains(marker)) {
+                if (System.nanoTime() > deadline || !service.process().isAlive()) {
+                    throw new IllegalStateException(service.name() + " did not become ready:\n" + service.process().log());
+                }
+                Thread.sleep(500);
+            }
+        }
     }
 
     private static Set<String> probeIds(GeneratedNewsSite site) {
