@@ -2,6 +2,7 @@ package io.akhbar.sink;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
+import co.elastic.clients.transport.TransportUtils;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
 import org.apache.http.Header;
 import org.apache.http.HttpHost;
@@ -15,6 +16,8 @@ import org.elasticsearch.client.RestClientBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Path;
+import javax.net.ssl.SSLContext;
 
 /**
  * The official Java client over the low-level REST client, authenticated as the settings say. Never call
@@ -38,12 +41,26 @@ public final class ElasticsearchConnection implements AutoCloseable {
         }
         if (settings.apiKey() != null) {
             builder.setDefaultHeaders(new Header[] {new BasicHeader("Authorization", "ApiKey " + settings.apiKey())});
-        } else if (settings.username() != null) {
-            BasicCredentialsProvider credentials = new BasicCredentialsProvider();
-            credentials.setCredentials(AuthScope.ANY, new UsernamePasswordCredentials(settings.username(), settings.password()));
-            builder.setHttpClientConfigCallback(http -> http.setDefaultCredentialsProvider(credentials));
         }
+        BasicCredentialsProvider credentials = new BasicCredentialsProvider();
+        if (settings.apiKey() == null && settings.username() != null) {
+            credentials.setCredentials(AuthScope.ANY, new UsernamePasswordCredentials(settings.username(), settings.password()));
+        }
+        SSLContext tls = settings.caCertificate() == null ? null : trusting(Path.of(settings.caCertificate()));
+        builder.setHttpClientConfigCallback(http -> {
+            http.setDefaultCredentialsProvider(credentials);
+            return tls == null ? http : http.setSSLContext(tls);
+        });
         return new ElasticsearchConnection(builder.build());
+    }
+
+    /** Host names are still verified: the authority vouches for the certificate, the name says whose it is. */
+    private static SSLContext trusting(Path caCertificate) {
+        try {
+            return TransportUtils.sslContextFromHttpCaCrt(caCertificate.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the CA certificate " + caCertificate, e);
+        }
     }
 
     public ElasticsearchClient client() {

@@ -1,6 +1,8 @@
 package io.akhbar.sink;
 
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +29,8 @@ import java.util.regex.Pattern;
  * @param apiKey                Elasticsearch API key (the encoded form), or null
  * @param username              Elasticsearch user for basic authentication, or null
  * @param password              password of {@code username}, or null
+ * @param caCertificate         PEM file of the certificate authority that signed Elasticsearch's HTTPS certificate
+ *                              (Elasticsearch's {@code http_ca.crt}), or null to trust the JVM's usual authorities
  */
 public record SinkSettings(
         String elasticsearchUrl,
@@ -44,7 +48,8 @@ public record SinkSettings(
         Duration shutdownTimeout,
         String apiKey,
         String username,
-        String password) {
+        String password,
+        String caCertificate) {
 
     /** Elasticsearch refuses HTTP requests above {@code http.max_content_length}, 100 MB by default. */
     static final long ELASTICSEARCH_MAX_REQUEST_BYTES = 100L * 1024 * 1024;
@@ -65,6 +70,7 @@ public record SinkSettings(
                 "akhbar-sink",
                 Duration.ofMillis(500),
                 Duration.ofSeconds(30),
+                null,
                 null,
                 null,
                 null);
@@ -110,6 +116,10 @@ public record SinkSettings(
                 "give either apiKey or username and password, not both");
         require(problems, (username == null) == (password == null), "username and password go together");
         require(problems, apiKey == null || notBlank(apiKey), "apiKey must not be blank");
+        require(problems, caCertificate == null || Files.isReadable(Path.of(caCertificate)),
+                "caCertificate must be a readable PEM file, got " + quoted(caCertificate));
+        require(problems, caCertificate == null || notBlank(elasticsearchUrl) && elasticsearchUrl.startsWith("https:"),
+                "caCertificate is for an https elasticsearchUrl");
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("invalid sink settings: " + String.join("; ", problems));
         }
@@ -119,61 +129,68 @@ public record SinkSettings(
     public SinkSettings withElasticsearchUrl(String url) {
         return new SinkSettings(url, kafkaBootstrapServers, indexAlias, indexPrefix, indexReplicas, bulkMaxDocs,
                 bulkMaxBytes, bulkFlushInterval, retryBaseBackoff, retryMaxBackoff, consumerGroup, pollTimeout,
-                shutdownTimeout, apiKey, username, password);
+                shutdownTimeout, apiKey, username, password, caCertificate);
     }
 
     public SinkSettings withKafkaBootstrapServers(String servers) {
         return new SinkSettings(elasticsearchUrl, servers, indexAlias, indexPrefix, indexReplicas, bulkMaxDocs,
                 bulkMaxBytes, bulkFlushInterval, retryBaseBackoff, retryMaxBackoff, consumerGroup, pollTimeout,
-                shutdownTimeout, apiKey, username, password);
+                shutdownTimeout, apiKey, username, password, caCertificate);
     }
 
     public SinkSettings withIndex(String alias, String prefix) {
         return new SinkSettings(elasticsearchUrl, kafkaBootstrapServers, alias, prefix, indexReplicas, bulkMaxDocs,
                 bulkMaxBytes, bulkFlushInterval, retryBaseBackoff, retryMaxBackoff, consumerGroup, pollTimeout,
-                shutdownTimeout, apiKey, username, password);
+                shutdownTimeout, apiKey, username, password, caCertificate);
     }
 
     public SinkSettings withBulk(int maxDocs, long maxBytes, Duration flushInterval) {
         return new SinkSettings(elasticsearchUrl, kafkaBootstrapServers, indexAlias, indexPrefix, indexReplicas, maxDocs,
                 maxBytes, flushInterval, retryBaseBackoff, retryMaxBackoff, consumerGroup, pollTimeout,
-                shutdownTimeout, apiKey, username, password);
+                shutdownTimeout, apiKey, username, password, caCertificate);
     }
 
     public SinkSettings withRetryBackoff(Duration base, Duration max) {
         return new SinkSettings(elasticsearchUrl, kafkaBootstrapServers, indexAlias, indexPrefix, indexReplicas,
                 bulkMaxDocs, bulkMaxBytes, bulkFlushInterval, base, max, consumerGroup, pollTimeout,
-                shutdownTimeout, apiKey, username, password);
+                shutdownTimeout, apiKey, username, password, caCertificate);
     }
 
     public SinkSettings withConsumerGroup(String group) {
         return new SinkSettings(elasticsearchUrl, kafkaBootstrapServers, indexAlias, indexPrefix, indexReplicas,
                 bulkMaxDocs, bulkMaxBytes, bulkFlushInterval, retryBaseBackoff, retryMaxBackoff, group, pollTimeout,
-                shutdownTimeout, apiKey, username, password);
+                shutdownTimeout, apiKey, username, password, caCertificate);
     }
 
     public SinkSettings withTimeouts(Duration poll, Duration shutdown) {
         return new SinkSettings(elasticsearchUrl, kafkaBootstrapServers, indexAlias, indexPrefix, indexReplicas,
                 bulkMaxDocs, bulkMaxBytes, bulkFlushInterval, retryBaseBackoff, retryMaxBackoff, consumerGroup, poll,
-                shutdown, apiKey, username, password);
+                shutdown, apiKey, username, password, caCertificate);
     }
 
     public SinkSettings withIndexReplicas(int replicas) {
         return new SinkSettings(elasticsearchUrl, kafkaBootstrapServers, indexAlias, indexPrefix, replicas,
                 bulkMaxDocs, bulkMaxBytes, bulkFlushInterval, retryBaseBackoff, retryMaxBackoff, consumerGroup,
-                pollTimeout, shutdownTimeout, apiKey, username, password);
+                pollTimeout, shutdownTimeout, apiKey, username, password, caCertificate);
     }
 
     public SinkSettings withApiKey(String key) {
         return new SinkSettings(elasticsearchUrl, kafkaBootstrapServers, indexAlias, indexPrefix, indexReplicas,
                 bulkMaxDocs, bulkMaxBytes, bulkFlushInterval, retryBaseBackoff, retryMaxBackoff, consumerGroup,
-                pollTimeout, shutdownTimeout, key, null, null);
+                pollTimeout, shutdownTimeout, key, null, null, caCertificate);
     }
 
     public SinkSettings withBasicAuth(String user, String secret) {
         return new SinkSettings(elasticsearchUrl, kafkaBootstrapServers, indexAlias, indexPrefix, indexReplicas,
                 bulkMaxDocs, bulkMaxBytes, bulkFlushInterval, retryBaseBackoff, retryMaxBackoff, consumerGroup,
-                pollTimeout, shutdownTimeout, null, user, secret);
+                pollTimeout, shutdownTimeout, null, user, secret, caCertificate);
+    }
+
+    /** Trusts only the given authority for Elasticsearch's HTTPS certificate. */
+    public SinkSettings withCaCertificate(String pemFile) {
+        return new SinkSettings(elasticsearchUrl, kafkaBootstrapServers, indexAlias, indexPrefix, indexReplicas,
+                bulkMaxDocs, bulkMaxBytes, bulkFlushInterval, retryBaseBackoff, retryMaxBackoff, consumerGroup,
+                pollTimeout, shutdownTimeout, apiKey, username, password, pemFile);
     }
 
     @Override
@@ -192,6 +209,7 @@ public record SinkSettings(
                 + ", pollTimeout=" + pollTimeout
                 + ", shutdownTimeout=" + shutdownTimeout
                 + ", auth=" + (apiKey != null ? "api-key" : username != null ? "basic user " + username : "none")
+                + ", caCertificate=" + caCertificate
                 + "]";
     }
 

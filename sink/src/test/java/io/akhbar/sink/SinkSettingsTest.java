@@ -1,7 +1,10 @@
 package io.akhbar.sink;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,11 +56,23 @@ class SinkSettingsTest {
                 .hasMessageContaining("username and password go together");
         SinkSettings both = new SinkSettings(defaults.elasticsearchUrl(), defaults.kafkaBootstrapServers(),
                 defaults.indexAlias(), defaults.indexPrefix(), 0, 10, 4096, Duration.ofSeconds(1), Duration.ofMillis(1),
-                Duration.ofMillis(2), "g", Duration.ofMillis(1), Duration.ZERO, "key", "user", "pw");
+                Duration.ofMillis(2), "g", Duration.ofMillis(1), Duration.ZERO, "key", "user", "pw", null);
         assertThatThrownBy(both::validate).hasMessageContaining("not both");
         assertThatThrownBy(() -> defaults.withElasticsearchUrl("http://elastic:secret@localhost:9200").validate())
                 .hasMessageContaining("must not carry credentials")
                 .hasMessageNotContaining("secret");
+    }
+
+    @Test
+    void aCaCertificateIsAReadableFileForAnHttpsUrl(@TempDir Path dir) throws Exception {
+        Path pem = Files.writeString(dir.resolve("http_ca.crt"), "-----BEGIN CERTIFICATE-----\n");
+        SinkSettings https = defaults.withElasticsearchUrl("https://es.internal:9200");
+
+        assertThat(https.withCaCertificate(pem.toString()).validate().caCertificate()).isEqualTo(pem.toString());
+        assertThatThrownBy(() -> https.withCaCertificate(dir.resolve("missing.crt").toString()).validate())
+                .hasMessageContaining("caCertificate must be a readable PEM file");
+        assertThatThrownBy(() -> defaults.withCaCertificate(pem.toString()).validate())
+                .hasMessageContaining("caCertificate is for an https elasticsearchUrl");
     }
 
     @Test

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
@@ -16,24 +17,33 @@ import io.akhbar.model.KafkaSettings;
 import io.akhbar.sink.SinkSettings;
 
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.TreeMap;
 
 /**
  * All settings of every service, read once at start-up: each section's defaults (the records' {@code defaults()}),
  * overlaid by a YAML file, overlaid by environment variables {@code AKHBAR_<SECTION>_<SETTING>} (underscores and
  * case ignored in the setting's name, e.g. {@code AKHBAR_SINK_ELASTICSEARCH_URL}); a variable ending in
- * {@code _FILE} names a file holding the value, for secrets. Then every section is validated.
+ * {@code _FILE} names a file holding the value, for secrets. A list is given comma-separated; Kafka client
+ * properties as a properties file's text ({@code AKHBAR_KAFKA_CLIENT_PROPERTIES_FILE=/run/secrets/kafka.properties}),
+ * added to those of the YAML file. Then every section is validated.
  */
 public record AkhbarConfig(KafkaSettings kafka, CrawlerSettings crawler, EnrichSettings enrich, SinkSettings sink,
                            ServiceSettings service) {
     public static final String ENV_PREFIX = "AKHBAR_";
+    /** Parts of setting names whose values are secrets: ours, and Kafka's SASL and TLS client properties. */
+    private static final List<String> SECRET_NAMES = List.of("password", "apikey", "secret", "jaas", "token",
+            "ssl.keystore.key");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .registerModule(new JavaTimeModule())
             .registerModule(new SimpleModule().addSerializer(Path.class, ToStringSerializer.instance))
@@ -156,8 +166,28 @@ public record AkhbarConfig(KafkaSettings kafka, CrawlerSettings crawler, EnrichS
                     .orElseThrow(() -> new IllegalArgumentException("environment variable " + name
                             + " names no setting of section '" + section + "' (known: "
                             + iterable(sectionObject.fieldNames()) + ")"));
-            sectionObject.set(field, new TextNode(value));
+            sectionObject.set(field, fromEnvironment(sectionObject.get(field), value, name));
         }
+    }
+
+    private static JsonNode fromEnvironment(JsonNode current, String value, String variable) {
+        if (current instanceof ArrayNode) {
+            ArrayNode list = YAML.createArrayNode();
+            Arrays.stream(value.split(",")).map(String::strip).filter(item -> !item.isEmpty()).forEach(list::add);
+            return list;
+        }
+        if (current instanceof ObjectNode map) {
+            Properties properties = new Properties();
+            try {
+                properties.load(new StringReader(value));
+            } catch (IOException | IllegalArgumentException e) {
+                throw new IllegalArgumentException(variable + ": not in the properties format: " + e.getMessage(), e);
+            }
+            ObjectNode merged = map.deepCopy();
+            properties.stringPropertyNames().forEach(key -> merged.put(key, properties.getProperty(key)));
+            return merged;
+        }
+        return new TextNode(value);
     }
 
     private static String readSecret(String variable, String file) {
@@ -172,8 +202,7 @@ public record AkhbarConfig(KafkaSettings kafka, CrawlerSettings crawler, EnrichS
         if (node instanceof ObjectNode object) {
             for (String name : iterable(object.fieldNames())) {
                 String lower = name.toLowerCase(Locale.ROOT);
-                if ((lower.contains("password") || lower.contains("apikey") || lower.contains("secret"))
-                        && !object.get(name).isNull()) {
+                if (SECRET_NAMES.stream().anyMatch(lower::contains) && !object.get(name).isNull()) {
                     object.put(name, "***");
                 } else {
                     maskSecrets(object.get(name));

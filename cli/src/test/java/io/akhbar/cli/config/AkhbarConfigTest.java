@@ -59,6 +59,34 @@ class AkhbarConfigTest {
     }
 
     @Test
+    void kafkaClientPropertiesComeFromAPropertiesFileAddedToTheYamlAndSecretOnesAreNeverPrinted() throws Exception {
+        Path file = Files.writeString(dir.resolve("akhbar.yaml"), """
+                kafka:
+                  clientProperties: { security.protocol: SASL_SSL, sasl.mechanism: SCRAM-SHA-512 }
+                """);
+        Path properties = Files.writeString(dir.resolve("kafka.properties"), """
+                sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required \\
+                  username="akhbar" password="kafka-s3cret";
+                ssl.truststore.password=trust-s3cret
+                """);
+        AkhbarConfig config = AkhbarConfig.load(file, Map.of("AKHBAR_KAFKA_CLIENT_PROPERTIES_FILE", properties.toString()));
+
+        assertThat(config.kafka().clientProperties())
+                .containsEntry("security.protocol", "SASL_SSL")
+                .containsEntry("sasl.mechanism", "SCRAM-SHA-512")
+                .containsEntry("ssl.truststore.password", "trust-s3cret")
+                .hasEntrySatisfying("sasl.jaas.config", jaas -> assertThat(jaas).contains("password=\"kafka-s3cret\""));
+        assertThat(config.toYaml()).doesNotContain("kafka-s3cret").doesNotContain("trust-s3cret")
+                .contains("SASL_SSL");
+    }
+
+    @Test
+    void listsFromTheEnvironmentAreCommaSeparated() {
+        AkhbarConfig config = AkhbarConfig.load(null, Map.of("AKHBAR_CRAWLER_ALLOWED_NETWORKS", "10.20.0.0/16, fd00::/8"));
+        assertThat(config.crawler().allowedNetworks()).containsExactly("10.20.0.0/16", "fd00::/8");
+    }
+
+    @Test
     void anUnknownSettingIsAnErrorThatNamesIt() throws Exception {
         Path file = Files.writeString(dir.resolve("akhbar.yaml"), "sink:\n  indexAlais: news\n");
         assertThatThrownBy(() -> AkhbarConfig.load(file, Map.of()))

@@ -1,6 +1,8 @@
 package io.akhbar.ingest.crawl;
 
+import io.akhbar.ingest.fetch.AddressRange;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -32,6 +34,11 @@ import java.util.Set;
  *                             deployment (prefixed with the topic prefix)
  * @param sourcesReloadInterval how often the sources file is checked for changes, applied without a restart;
  *                             zero never checks
+ * @param unresponsiveHostPause how long a host is left alone after several fetches in a row got no answer
+ *                             (timeouts, refused or reset connections), each after its retries
+ * @param allowedNetworks      address ranges in CIDR notation ({@code 10.20.0.0/16}, {@code fd00::/8}) that may be
+ *                             fetched although they are private and private networks are not allowed: an outlet
+ *                             on the crawler's own network
  */
 public record CrawlerSettings(
         String userAgent,
@@ -52,13 +59,16 @@ public record CrawlerSettings(
         int fetchThreads,
         Duration shutdownTimeout,
         String consumerGroup,
-        Duration sourcesReloadInterval) {
+        Duration sourcesReloadInterval,
+        Duration unresponsiveHostPause,
+        List<String> allowedNetworks) {
 
     /** Bodies are held in byte arrays and Kafka records, so a page beyond this is a mistake, not a page. */
     private static final int MAX_BODY_BYTES_CEILING = 1 << 30;
 
     public CrawlerSettings {
         allowedContentTypes = allowedContentTypes == null ? null : Set.copyOf(allowedContentTypes);
+        allowedNetworks = allowedNetworks == null ? List.of() : List.copyOf(allowedNetworks);
     }
 
     public static CrawlerSettings defaults() {
@@ -82,7 +92,9 @@ public record CrawlerSettings(
                 4,
                 Duration.ofSeconds(30),
                 "akhbar-crawler",
-                Duration.ofSeconds(30));
+                Duration.ofSeconds(30),
+                Duration.ofMinutes(10),
+                List.of());
     }
 
     /** Returns these settings, or throws naming the first setting that makes no sense. */
@@ -110,6 +122,11 @@ public record CrawlerSettings(
         requireNotNegative(shutdownTimeout, "shutdownTimeout");
         require(consumerGroup != null && !consumerGroup.isBlank(), "consumerGroup", "must not be blank");
         requireNotNegative(sourcesReloadInterval, "sourcesReloadInterval");
+        requirePositive(unresponsiveHostPause, "unresponsiveHostPause");
+        for (String network : allowedNetworks) {
+            require(AddressRange.isValid(network), "allowedNetworks",
+                    "must hold address ranges such as 10.20.0.0/16 or fd00::/8, not " + network);
+        }
         return this;
     }
 
@@ -152,6 +169,8 @@ public record CrawlerSettings(
         private Duration shutdownTimeout;
         private String consumerGroup;
         private Duration sourcesReloadInterval;
+        private Duration unresponsiveHostPause;
+        private List<String> allowedNetworks;
 
         private Builder(CrawlerSettings from) {
             userAgent = from.userAgent;
@@ -173,6 +192,8 @@ public record CrawlerSettings(
             shutdownTimeout = from.shutdownTimeout;
             consumerGroup = from.consumerGroup;
             sourcesReloadInterval = from.sourcesReloadInterval;
+            unresponsiveHostPause = from.unresponsiveHostPause;
+            allowedNetworks = from.allowedNetworks;
         }
 
         public Builder userAgent(String value) {
@@ -270,11 +291,22 @@ public record CrawlerSettings(
             return this;
         }
 
+        public Builder unresponsiveHostPause(Duration value) {
+            unresponsiveHostPause = value;
+            return this;
+        }
+
+        public Builder allowedNetworks(List<String> value) {
+            allowedNetworks = value;
+            return this;
+        }
+
         public CrawlerSettings build() {
             return new CrawlerSettings(userAgent, perHostDelay, maxBodyBytes, connectTimeout, requestTimeout,
                     maxRedirects, maxRetries, retryBaseDelay, maxRetryAfter, allowedContentTypes,
                     allowPrivateNetworks, maxPagesPerSource, robotsCacheTtl, robotsUnavailableTtl, maxSitemapDepth,
-                    fetchThreads, shutdownTimeout, consumerGroup, sourcesReloadInterval);
+                    fetchThreads, shutdownTimeout, consumerGroup, sourcesReloadInterval,
+                    unresponsiveHostPause, allowedNetworks);
         }
     }
 }

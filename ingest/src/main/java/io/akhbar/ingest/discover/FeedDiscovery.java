@@ -68,7 +68,7 @@ public final class FeedDiscovery {
             parsed = newParser().parseSiteMap(
                     document.contentType().orElse(""), document.body(), new URL(document.finalUrl()));
         } catch (UnknownFormatException | IOException e) {
-            log.warn("not a feed or sitemap: {} source={} detail={}", url, sourceId, e.getMessage());
+            log.warn("not a feed or sitemap: {} source={} detail={}", url, sourceId, detail(e));
             unreadable.add(url);
             return;
         }
@@ -87,6 +87,15 @@ public final class FeedDiscovery {
             canonicalizer.canonicalize(entry.getUrl().toString())
                     .ifPresent(canonical -> urls.add(new DiscoveredUrl(canonical, sourceId, dateOf(entry))));
         }
+    }
+
+    /** The parser wraps the reason (a refused document type declaration, bad XML) in a generic "failed to parse". */
+    private static String detail(Exception e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == e ? e.getMessage() : e.getMessage() + ": " + root.getMessage();
     }
 
     /** Not strict: news sites list articles outside the sitemap's own folder, which the protocol forbids. */

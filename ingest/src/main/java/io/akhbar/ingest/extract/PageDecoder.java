@@ -61,7 +61,7 @@ public final class PageDecoder {
         }
         Charset charset = declaredCharset(body, contentTypeHeader);
         if (charset != null) {
-            return new String(body, charset);
+            return decodeDeclared(body, charset);
         }
         return decodeUndeclared(body);
     }
@@ -73,6 +73,33 @@ public final class PageDecoder {
     /** The charset the header, or else a {@code <meta>} near the top, declares; null when neither does. */
     static Charset declaredCharset(byte[] body, String contentTypeHeader) {
         return fromHeader(contentTypeHeader).or(() -> fromMeta(body)).orElse(null);
+    }
+
+    /**
+     * Servers and templates misdeclare: a windows-1256 page sent as UTF-8 would come out as nothing but replacement
+     * characters. A UTF-8 declaration that most of the page's non-ASCII bytes contradict counts as no declaration;
+     * a few stray bytes (a sidebar pasted from an older template) keep UTF-8 and lose only themselves.
+     */
+    private static String decodeDeclared(byte[] body, Charset declared) {
+        String text = new String(body, declared);
+        if (declared.equals(StandardCharsets.UTF_8) && mostlyMalformed(text)) {
+            return decodeUndeclared(body);
+        }
+        return text;
+    }
+
+    private static boolean mostlyMalformed(String text) {
+        long nonAscii = 0;
+        long replaced = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\uFFFD') {
+                replaced++;
+            } else if (c >= 0x80) {
+                nonAscii++;
+            }
+        }
+        return replaced > nonAscii;
     }
 
     /**

@@ -5,22 +5,31 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * Keeps the crawler from being turned against our own network (SSRF): a link or redirect on a crawled site must
  * not make us request cloud metadata, an admin interface on loopback or a host on the private LAN. Only http and
- * https are fetched, and unless private networks are allowed every address a host name resolves to must be public.
+ * https are fetched, and unless private networks are allowed every address a host name resolves to must be public
+ * or inside one of the explicitly allowed ranges.
  *
  * <p>The check resolves the name itself and the HTTP client resolves it again when it connects, so a DNS server
  * that answers differently within that window is not stopped here; Java 17 offers no hook to pin the address.
  */
 public final class AddressPolicy {
     private final boolean allowPrivateNetworks;
+    private final List<AddressRange> allowedRanges;
     private final HostResolver resolver;
 
     public AddressPolicy(boolean allowPrivateNetworks, HostResolver resolver) {
+        this(allowPrivateNetworks, List.of(), resolver);
+    }
+
+    /** @param allowedRanges non-public ranges allowed all the same, such as an outlet on the crawler's own network */
+    public AddressPolicy(boolean allowPrivateNetworks, List<AddressRange> allowedRanges, HostResolver resolver) {
         this.allowPrivateNetworks = allowPrivateNetworks;
+        this.allowedRanges = List.copyOf(allowedRanges);
         this.resolver = resolver;
     }
 
@@ -38,7 +47,7 @@ public final class AddressPolicy {
             return Optional.empty();
         }
         return Arrays.stream(resolver.resolve(host))
-                .filter(address -> !isPublic(address))
+                .filter(address -> !isPublic(address) && allowedRanges.stream().noneMatch(range -> range.contains(address)))
                 .findFirst()
                 .map(address -> host + " resolves to non-public address " + address.getHostAddress());
     }

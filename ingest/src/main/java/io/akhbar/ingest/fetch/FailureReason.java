@@ -13,6 +13,8 @@ public enum FailureReason {
     BAD_URL,
     TIMEOUT,
     NETWORK_ERROR,
+    /** Not tried: the server gave no answer to several fetches in a row and is left alone for a while. */
+    UNRESPONSIVE_HOST,
     REFUSED_ADDRESS,
     HTTP_ERROR;
 

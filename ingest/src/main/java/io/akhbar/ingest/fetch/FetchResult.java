@@ -36,7 +36,7 @@ public sealed interface FetchResult {
         /** Whether trying the same URL later may well succeed, as opposed to a verdict that will not change soon. */
         public boolean isTransient() {
             return switch (reason) {
-                case TIMEOUT, NETWORK_ERROR -> true;
+                case TIMEOUT, NETWORK_ERROR, UNRESPONSIVE_HOST -> true;
                 case HTTP_ERROR -> status >= 500 || status == 429 || status == 408;
                 default -> false;
             };

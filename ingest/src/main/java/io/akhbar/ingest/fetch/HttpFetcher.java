@@ -35,7 +35,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Fetches URLs the way a polite crawler must: robots.txt obeyed, one request at a time per host with a pause
  * between, redirects followed by hand so that every hop passes the address policy and robots.txt, transient
- * failures retried with backoff, bodies limited in size and time. Thread-safe; meant to be shared.
+ * failures retried with backoff, bodies limited in size and time, servers that stop answering left alone for a
+ * while. Thread-safe; meant to be shared.
  */
 public final class HttpFetcher {
     private static final Logger log = LoggerFactory.getLogger(HttpFetcher.class);
@@ -53,6 +54,7 @@ public final class HttpFetcher {
     private final HttpClient client;
     private final AddressPolicy addressPolicy;
     private final HostPoliteness politeness = new HostPoliteness();
+    private final HostHealth health;
     private final RobotsCache robots;
     private final String acceptedTypes;
 
@@ -69,10 +71,12 @@ public final class HttpFetcher {
                 // mishandle the cleartext upgrade it attempts.
                 .version(HttpClient.Version.HTTP_1_1)
                 .build();
-        this.addressPolicy = new AddressPolicy(settings.allowPrivateNetworks(), resolver);
+        this.addressPolicy = new AddressPolicy(settings.allowPrivateNetworks(),
+                settings.allowedNetworks().stream().map(AddressRange::parse).toList(), resolver);
         this.robots = new RobotsCache(this::downloadRobotsTxt, settings.userAgent(), settings.robotsCacheTtl(),
                 settings.robotsUnavailableTtl(), Clock.systemUTC());
         this.acceptedTypes = String.join(", ", new TreeSet<>(settings.allowedContentTypes()));
+        this.health = new HostHealth(settings.unresponsiveHostPause(), Clock.systemUTC());
     }
 
     /**
@@ -107,8 +111,10 @@ public final class HttpFetcher {
             }
             Exchange exchange = sendWithRetries(target, validators, purpose, pauseAfterRequest(target, purpose));
             if (exchange instanceof Exchange.NoResponse none) {
+                noAnswer(target, none);
                 return failure(url, none.reason(), 0, target + ": " + none.detail());
             }
+            health.answered(serverOf(target));
             Exchange.Response response = (Exchange.Response) exchange;
             int status = response.status();
             if (REDIRECT_STATUSES.contains(status)) {
@@ -156,10 +162,26 @@ public final class HttpFetcher {
         } catch (UnknownHostException e) {
             return Optional.of(failure(url, FailureReason.NETWORK_ERROR, 0, "unknown host " + target.getHost()));
         }
+        Optional<Instant> leftAlone = health.leftAloneUntil(serverOf(target));
+        if (leftAlone.isPresent()) {
+            return Optional.of(failure(url, FailureReason.UNRESPONSIVE_HOST, 0,
+                    target + ": " + serverOf(target) + " left alone until " + leftAlone.get()));
+        }
         if (purpose == Purpose.DOCUMENT && !robots.rulesFor(target).isAllowed(target.toString())) {
             return Optional.of(failure(url, FailureReason.ROBOTS_DENIED, 0, target.toString()));
         }
         return Optional.empty();
+    }
+
+    private void noAnswer(URI target, Exchange.NoResponse none) {
+        health.noAnswer(serverOf(target)).ifPresent(until -> log.warn(
+                "server unresponsive, left alone until {}: {} gave no answer to {} fetches in a row, the last {}: {}",
+                until, serverOf(target), HostHealth.FAILURES_IN_A_ROW, target, none.detail()));
+    }
+
+    /** Host and port: a health verdict is about one server, and one machine may run several. */
+    private static String serverOf(URI target) {
+        return target.getPort() == -1 ? target.getHost() : target.getHost() + ":" + target.getPort();
     }
 
     private Duration pauseAfterRequest(URI target, Purpose purpose) throws InterruptedException {

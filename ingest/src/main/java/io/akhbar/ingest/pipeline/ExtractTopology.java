@@ -2,6 +2,7 @@ package io.akhbar.ingest.pipeline;
 
 import io.akhbar.ingest.extract.ArticleExtractor;
 import io.akhbar.ingest.extract.ExtractedPage;
+import io.akhbar.ingest.extract.ExtractionException;
 import io.akhbar.model.Article;
 import io.akhbar.model.ArticleKeys;
 import io.akhbar.model.ExtractionInfo;
@@ -62,7 +63,13 @@ public final class ExtractTopology {
         }
         byte[] body = new byte[page.getBody().remaining()];
         page.getBody().duplicate().get(body);
-        ExtractedPage extracted = extractor.extract(body, page.getHeaders().get("content-type"), page.getFinalUrl());
+        ExtractedPage extracted;
+        try {
+            extracted = extractor.extract(body, page.getHeaders().get("content-type"), page.getFinalUrl());
+        } catch (ExtractionException e) {
+            // The dead-letter log line and record then say where, not only what.
+            throw new ExtractionException(page.getFinalUrl() + ": " + e.getMessage());
+        }
         if (!extracted.isArticle()) {
             count(site, "not-article");
             return List.of();

@@ -71,6 +71,15 @@ class PageDecoderTest {
     }
 
     @Test
+    void aUtf8DeclarationTheBytesContradictIsIgnoredButAFewStrayBytesAreNot() {
+        byte[] legacy = page("<meta charset=\"utf-8\">", WINDOWS_1256);
+        assertThat(PageDecoder.decode(legacy, "text/html; charset=utf-8")).contains(ARABIC).doesNotContain("\uFFFD");
+
+        byte[] mostlyUtf8 = concat(page("", StandardCharsets.UTF_8), "\u0625\u0639\u0644\u0627\u0646".getBytes(WINDOWS_1256));
+        assertThat(PageDecoder.decode(mostlyUtf8, "text/html; charset=utf-8")).contains(ARABIC).contains("\uFFFD");
+    }
+
+    @Test
     void malformedBytesAreReplacedNeverThrown() {
         byte[] broken = concat(page("<meta charset=utf-8>", StandardCharsets.UTF_8), new byte[] {(byte) 0xC3, (byte) 0x28, (byte) 0xFF});
         assertThat(PageDecoder.decode(broken, null)).contains(ARABIC).contains("\uFFFD");

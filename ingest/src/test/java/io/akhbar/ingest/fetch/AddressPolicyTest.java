@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -78,6 +79,30 @@ class AddressPolicyTest {
         assertThat(new AddressPolicy(true, failing).refusal(URI.create(url))).isEmpty();
         assertThat(new AddressPolicy(false, HostResolver.SYSTEM).refusal(URI.create("http://127.0.0.1:8080/")))
                 .hasValueSatisfying(reason -> assertThat(reason).contains("127.0.0.1"));
+    }
+
+    @ParameterizedTest(name = "{0} refused: {1}")
+    @CsvSource({
+            "http://10.20.3.4/, false",
+            "http://10.21.0.1/, true",
+            "http://127.0.0.1/, false",
+            "http://127.0.0.2/, true",
+            "http://[fd00::1]/, false",
+            "http://[fe80::1]/, true",
+            "http://169.254.169.254/, true",
+    })
+    void allowsOnlyTheNamedPrivateRanges(String url, boolean refused) throws UnknownHostException {
+        List<AddressRange> allowed = List.of(AddressRange.parse("10.20.0.0/16"), AddressRange.parse("127.0.0.1"),
+                AddressRange.parse("fd00::/8"));
+
+        assertThat(new AddressPolicy(false, allowed, HostResolver.SYSTEM).refusal(URI.create(url)).isPresent())
+                .isEqualTo(refused);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"10.0.0.0/33", "10.0.0.0/", "10.0.0/8x", "intranet.example/24", "::1/129", "1.2.3.4/8/8"})
+    void rangesMustBeLiteralAddressesWithAPrefixThatFits(String text) {
+        assertThat(AddressRange.isValid(text)).isFalse();
     }
 
     /** A host with one public and one private address is refused: the client might connect to either. */
