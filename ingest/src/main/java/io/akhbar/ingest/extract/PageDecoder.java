@@ -80,7 +80,7 @@ public final class PageDecoder {
      * characters. A UTF-8 declaration that most of the page's non-ASCII bytes contradict counts as no declaration;
      * a few stray bytes (a sidebar pasted from an older template) keep UTF-8 and lose only themselves.
      */
-    private static String decodeDeclared(byte[] body, Charset declared) {
+    static String decodeDeclared(byte[] body, Charset declared) {
         String text = new String(body, declared);
         if (declared.equals(StandardCharsets.UTF_8) && mostlyMalformed(text)) {
             return decodeUndeclared(body);

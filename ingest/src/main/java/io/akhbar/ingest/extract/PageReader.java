@@ -8,8 +8,8 @@ import java.util.Arrays;
 
 /**
  * A page's characters as the parser should see them: without what the extractor never reads, namely scripts
- * (JSON-LD excepted), style sheets, inline SVG drawings and comments. They are over half the characters of a typical news page, and
- * building them into the DOM costs more than skipping them here, where no copy of the page is made.
+ * (JSON-LD excepted), style sheets, inline SVG drawings and comments. They are over half the characters of a
+ * typical news page, and building them into the DOM costs more than skipping them here, where no copy of the page is made.
  *
  * <p>The scan jumps from one {@code <} to the next, so that it does not cost a parse of its own: a {@code <script}
  * counts only outside any tag (a quoted attribute value may hold one), a script or style element ends at its end
@@ -41,8 +41,9 @@ final class PageReader extends Reader {
     }
 
     /**
-     * A fetched page, decoded as {@link PageDecoder#decode} does, without what the extractor never reads. An
-     * undeclared page is UTF-8 unless the bytes left after the cut cannot be.
+     * A fetched page, decoded as {@link PageDecoder#decode} does (a UTF-8 declaration that the bytes contradict is
+     * ignored there too), without what the extractor never reads. An undeclared page is UTF-8 unless the bytes left
+     * after the cut cannot be.
      */
     static Reader of(byte[] body, String contentTypeHeader) {
         Charset charset = PageDecoder.declaredCharset(body, contentTypeHeader);
@@ -65,7 +66,8 @@ final class PageReader extends Reader {
             cuts.pos = end;
         }
         byte[] text = Arrays.copyOf(kept, length);
-        return new StringReader(charset == null ? PageDecoder.decodeUndeclared(text) : new String(text, charset));
+        return new StringReader(charset == null ? PageDecoder.decodeUndeclared(text)
+                : PageDecoder.decodeDeclared(text, charset));
     }
 
     /** UTF-8 and the single-byte charsets that extend ASCII; not UTF-16, nor EBCDIC, nor shift sequences. */
