@@ -235,7 +235,9 @@ class OperationsIT {
         long indexed = (long) ops.registry().find("akhbar.sink.documents").tag("outcome", "indexed").counter().count();
         assertThat(indexed).isGreaterThanOrEqualTo(site.articleCount());
         assertThat(page.selectFirst("[data-stage=sink] .processed").attr("data-value")).isEqualTo(String.valueOf(indexed));
-        assertThat(page.select("#dead-letters tr[data-stage=extract]")).hasSize(1);
+        // Other tests in this JVM leave zero-count reasons in the global registry; this test made one dead letter.
+        assertThat(page.select("#dead-letters tr[data-stage=extract]"))
+                .filteredOn(row -> !row.selectFirst("td.count").text().equals("0")).hasSize(1);
         assertThat(page.selectFirst("#sites tr[data-site=gone]").text()).contains("failing");
         assertThat(page.getElementById("health").text()).isEqualTo("UP");
 
