@@ -1,7 +1,12 @@
 package io.akhbar.model;
 
+import io.akhbar.model.internal.BandReply;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaNormalization;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.generic.GenericRecordBuilder;
+import org.apache.avro.message.BinaryMessageEncoder;
 import org.apache.avro.specific.SpecificData;
 import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;
@@ -46,6 +51,45 @@ class AvroSerdeTest {
                 .build();
         RawPage back = AkhbarSerdes.RAW_PAGE.decode(AkhbarSerdes.RAW_PAGE.encode(page));
         assertThat(back).isEqualTo(page);
+    }
+
+    @Test
+    void theBytesAreAvrosOwnSingleObjectEncodingBothWays() throws Exception {
+        RawPage page = RawPage.newBuilder()
+                .setUrl("https://example.com/ا").setFinalUrl("https://example.com/ا").setStatus(200)
+                .setHeaders(Map.of("etag", "\"x\""))
+                .setFetchedAt(Instant.parse("2024-01-01T00:00:00Z"))
+                .setBody(ByteBuffer.wrap("<p>نص</p>".getBytes(StandardCharsets.UTF_8)))
+                .build();
+        ByteBuffer avros = RawPage.getEncoder().encode(page);
+        byte[] reference = new byte[avros.remaining()];
+        avros.get(reference);
+
+        assertThat(AkhbarSerdes.RAW_PAGE.encode(page)).isEqualTo(reference);
+        assertThat(AkhbarSerdes.RAW_PAGE.decode(reference)).isEqualTo(page);
+    }
+
+    @Test
+    void aRecordWrittenWithAnOlderPublishedSchemaIsReadWithTheCurrentOne() throws Exception {
+        Schema first = PublishedSchemas.of("BandReply").get(0);
+        GenericRecord old = new GenericRecordBuilder(first)
+                .set("targetId", "a1").set("targetContentVersion", 2).set("band", 7).set("matches", List.of()).build();
+        byte[] bytes = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), first).encode(old).array();
+
+        BandReply read = new AvroSerde<>(BandReply.class).decode(bytes);
+
+        assertThat(read.getTargetId()).isEqualTo("a1");
+        assertThat(read.getTargetContentVersion()).isEqualTo(2);
+        assertThat(read.getAnsweredBands()).isEmpty();
+        assertThat(read.getStory()).isNull();
+    }
+
+    @Test
+    void anUnpublishedFingerprintFailsNamingTheType() {
+        byte[] unknown = {(byte) 0xC3, 0x01, 1, 2, 3, 4, 5, 6, 7, 8, 0};
+        assertThatThrownBy(() -> AkhbarSerdes.ARTICLE.decode(unknown))
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("Article").hasMessageContaining("unknown schema fingerprint");
     }
 
     @Test

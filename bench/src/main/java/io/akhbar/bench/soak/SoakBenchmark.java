@@ -36,7 +36,7 @@ import java.util.Set;
  * deployed. Prints pages per second end to end beside the crawler's own rate (the comparison: where the time goes),
  * fetch-to-searchable latency percentiles over a sample of articles, and each service's memory as the run goes on.
  *
- * <p>Usage: {@code SoakBenchmark [pages=100000] [hosts=200] [pace=max|PAGES_PER_SECOND]}. With a pace, the crawler
+ * <p>Usage: {@code SoakBenchmark [pages=100000] [hosts=200] [pace=max|PAGES_PER_SECOND] [jfr=DIR]}. With a pace, the crawler
  * is throttled to about that many pages a second (the latency target is stated at 100); {@code max} lets it go as
  * fast as it can, for throughput.
  */
@@ -56,6 +56,9 @@ public final class SoakBenchmark {
         int pages = Integer.parseInt(options.getOrDefault("pages", "100000"));
         int hosts = Integer.parseInt(options.getOrDefault("hosts", "200"));
         String pace = options.getOrDefault("pace", "max");
+        if (options.containsKey("jfr")) {
+            System.setProperty("akhbar.soak.jfr", Files.createDirectories(Path.of(options.get("jfr"))).toString());
+        }
         Path workDir = Files.createTempDirectory("akhbar-soak-");
         System.out.printf("soak: %d pages across %d hosts, pace %s, work directory %s%n", pages, hosts, pace, workDir);
         try (Stack stack = Stacks.start(StackOptions.defaults(workDir.resolve("stack")).deletingDataOnClose());
@@ -84,6 +87,9 @@ public final class SoakBenchmark {
             String alias = config.sink().indexAlias();
             SearchableProbes probes = new SearchableProbes(elasticsearch.client(), alias, probeIds(site));
             MemorySamples memory = new MemorySamples(services);
+            CpuAccounts cpu = new CpuAccounts(process -> services.stream()
+                    .filter(service -> service.process().handle().pid() == process.pid())
+                    .map(MemorySamples.Monitored::name).findFirst().orElse(null));
             long started = System.nanoTime();
             long nextMemory = 0;
             long documents = 0;
@@ -105,14 +111,15 @@ public final class SoakBenchmark {
                 Thread.sleep(SearchableProbes.PERIOD.toMillis());
             }
             documents = count(elasticsearch, alias);
-            report(site, documents, started, elasticsearch, alias, probes, memory);
+            report(site, documents, started, elasticsearch, alias, probes, memory, cpu);
         } finally {
             services.forEach(service -> service.process().stop());
         }
     }
 
     private static void report(GeneratedNewsSite site, long documents, long started, ElasticsearchConnection elasticsearch,
-                               String alias, SearchableProbes probes, MemorySamples memory) throws IOException {
+                               String alias, SearchableProbes probes, MemorySamples memory, CpuAccounts cpu)
+            throws IOException {
         Instant end = Instant.now();
         Instant firstFetch = fetchedAt(elasticsearch, alias, true);
         Instant lastFetch = fetchedAt(elasticsearch, alias, false);
@@ -136,7 +143,14 @@ public final class SoakBenchmark {
             System.out.printf("resident MB at %d s / at %d s  %s / %s%n", quarter.elapsedSeconds(), last.elapsedSeconds(),
                     quarter.residentMb(), last.residentMb());
         }
-        System.out.printf("run took %d s%n", Duration.ofNanos(System.nanoTime() - started).toSeconds());
+        double runSeconds = Duration.ofNanos(System.nanoTime() - started).toMillis() / 1000.0;
+        Map<String, Double> cpuSeconds = cpu.sinceStart();
+        double cpuTotal = cpuSeconds.values().stream().mapToDouble(Double::doubleValue).sum();
+        System.out.printf("CPU seconds per process    %s (total %.0f of %.0f available on %d cores)%n",
+                cpuSeconds.entrySet().stream().map(e -> String.format("%s %.0f", e.getKey(), e.getValue())).toList(),
+                cpuTotal, runSeconds * Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().availableProcessors());
+        System.out.printf("run took %.0f s%n", runSeconds);
     }
 
     private static AkhbarConfig config(Stack stack, GeneratedNewsSite site, String pace, Path workDir) {
@@ -165,8 +179,20 @@ public final class SoakBenchmark {
     private static MemorySamples.Monitored service(String name, Path logs, String... arguments) throws IOException {
         int port = freePort();
         ServiceProcess process = ServiceProcess.start(name, logs,
-                Map.of("AKHBAR_SERVICE_PORT", Integer.toString(port)), SERVICE_JVM, arguments);
+                Map.of("AKHBAR_SERVICE_PORT", Integer.toString(port)), jvmOptions(name), arguments);
         return new MemorySamples.Monitored(name, process, port);
+    }
+
+    /** With {@code jfr=DIR}, each service records a flight recording (CPU samples and allocations) to DIR/NAME.jfr. */
+    private static List<String> jvmOptions(String service) {
+        String recordings = System.getProperty("akhbar.soak.jfr");
+        if (recordings == null) {
+            return SERVICE_JVM;
+        }
+        List<String> options = new ArrayList<>(SERVICE_JVM);
+        options.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
+                + Path.of(recordings, service + ".jfr").toAbsolutePath());
+        return options;
     }
 
     /** Streams services say "-> RUNNING" once they own their partitions; the sink names its index once it writes. */

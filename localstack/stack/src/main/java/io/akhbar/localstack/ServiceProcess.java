@@ -112,6 +112,11 @@ public final class ServiceProcess implements AutoCloseable {
         return name;
     }
 
+    /** The running process, for the operating system's accounts of it (CPU time, descendants). */
+    public ProcessHandle handle() {
+        return process.toHandle();
+    }
+
     /** The resident memory of the process (VmRSS on Linux), or -1 where the system does not say. */
     public long residentBytes() {
         try {
