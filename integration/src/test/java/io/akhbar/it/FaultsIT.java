@@ -32,9 +32,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Faults on the real Kafka and Elasticsearch while generated pages flow: each service, running in a JVM of its own,
  * killed with SIGKILL at a random point and started again, round after round; the Kafka broker stopped and started
- * under a running pipeline. Afterwards Elasticsearch holds every expected article exactly once, each in the story
- * of its first publication. The default run is short; {@code -Dakhbar.faults.pages=3000 -Dakhbar.faults.rounds=3}
- * (or {@code mvn verify -Pfaults}) makes it the long one of RELIABILITY.md.
+ * under a running pipeline; Elasticsearch stopped under a running pipeline. Afterwards Elasticsearch holds every
+ * expected article exactly once, each in the story of its first publication. The default run is short;
+ * {@code mvn verify -Pfaults} (3000 pages, three rounds of kills, Elasticsearch down for a minute) makes it the long
+ * one of RELIABILITY.md.
  */
 class FaultsIT {
     private static final Logger log = LoggerFactory.getLogger(FaultsIT.class);
@@ -42,6 +43,8 @@ class FaultsIT {
     private static final int PAGES = Integer.getInteger("akhbar.faults.pages", 240);
     private static final int ROUNDS = Integer.getInteger("akhbar.faults.rounds", 1);
     private static final long SEED = Long.getLong("akhbar.faults.seed", System.nanoTime());
+    private static final Duration ELASTICSEARCH_DOWNTIME =
+            Duration.ofSeconds(Long.getLong("akhbar.faults.elasticsearchDowntimeSeconds", 10));
     private static final Duration SETTLE_TIMEOUT = Duration.ofMinutes(Math.max(5, PAGES / 150));
 
     @TempDir
@@ -113,6 +116,31 @@ class FaultsIT {
                 Thread.sleep(15_000);
                 stack.startKafka();
                 log.info("faults: broker started again");
+                progress.awaitSettled(site.articleCount(), Duration.ofMinutes(5));
+                assertThat(pipeline.healthy()).isTrue();
+                assertEveryArticleOnceInTheStoryOfItsFirstPublication(site, config);
+            }
+        }
+    }
+
+    @Test
+    void elasticsearchStoppedUnderARunningPipelineLosesNothing() throws Exception {
+        try (GeneratedNewsSite site = GeneratedNewsSite.start(OUTLETS, 60 / OUTLETS)) {
+            AkhbarConfig config = config(site);
+            try (Pipeline pipeline = Pipeline.start(config, SourcesFile.parse(site.sourcesYaml()), new SimpleMeterRegistry());
+                 Progress progress = new Progress(config)) {
+                Thread crawl = new Thread(pipeline::crawlForever, "faults-crawl");
+                crawl.setDaemon(true);
+                crawl.start();
+                progress.awaitMoreThan(5, Duration.ofSeconds(90));
+                stack.stopElasticsearch();
+                log.info("faults: Elasticsearch stopped for {}", ELASTICSEARCH_DOWNTIME);
+                try {
+                    Thread.sleep(ELASTICSEARCH_DOWNTIME.toMillis());
+                } finally {
+                    stack.startElasticsearch();
+                }
+                log.info("faults: Elasticsearch started again");
                 progress.awaitSettled(site.articleCount(), Duration.ofMinutes(5));
                 assertThat(pipeline.healthy()).isTrue();
                 assertEveryArticleOnceInTheStoryOfItsFirstPublication(site, config);

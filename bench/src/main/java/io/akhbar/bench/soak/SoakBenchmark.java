@@ -36,9 +36,10 @@ import java.util.Set;
  * deployed. Prints pages per second end to end beside the crawler's own rate (the comparison: where the time goes),
  * fetch-to-searchable latency percentiles over a sample of articles, and each service's memory as the run goes on.
  *
- * <p>Usage: {@code SoakBenchmark [pages=100000] [hosts=200] [pace=max|PAGES_PER_SECOND] [jfr=DIR]}. With a pace, the crawler
- * is throttled to about that many pages a second (the latency target is stated at 100); {@code max} lets it go as
- * fast as it can, for throughput.
+ * <p>Usage: {@code SoakBenchmark [pages=100000] [hosts=200] [delay=max|MILLISECONDS] [jfr=DIR]}. With a delay,
+ * the crawler waits that long between two pages of one host (its per-host delay), which throttles it; the rate it
+ * reached is printed ("crawler alone"), so that the latency figures can be read at that rate. {@code max} lets it go
+ * as fast as it can, for throughput.
  */
 public final class SoakBenchmark {
     private static final int PROBES = 1000;
@@ -55,20 +56,20 @@ public final class SoakBenchmark {
         Map<String, String> options = options(args);
         int pages = Integer.parseInt(options.getOrDefault("pages", "100000"));
         int hosts = Integer.parseInt(options.getOrDefault("hosts", "200"));
-        String pace = options.getOrDefault("pace", "max");
+        String delay = options.getOrDefault("delay", "max");
         if (options.containsKey("jfr")) {
             System.setProperty("akhbar.soak.jfr", Files.createDirectories(Path.of(options.get("jfr"))).toString());
         }
         Path workDir = Files.createTempDirectory("akhbar-soak-");
-        System.out.printf("soak: %d pages across %d hosts, pace %s, work directory %s%n", pages, hosts, pace, workDir);
+        System.out.printf("soak: %d pages across %d hosts, per-host delay %s, work directory %s%n", pages, hosts, delay, workDir);
         try (Stack stack = Stacks.start(StackOptions.defaults(workDir.resolve("stack")).deletingDataOnClose());
              GeneratedNewsSite site = GeneratedNewsSite.start(hosts, pages / hosts)) {
-            run(stack, site, pace, workDir);
+            run(stack, site, delay, workDir);
         }
     }
 
-    private static void run(Stack stack, GeneratedNewsSite site, String pace, Path workDir) throws Exception {
-        AkhbarConfig config = config(stack, site, pace, workDir);
+    private static void run(Stack stack, GeneratedNewsSite site, String delay, Path workDir) throws Exception {
+        AkhbarConfig config = config(stack, site, delay, workDir);
         TopicSetup.ensure(config.kafka());
         Path settings = Files.writeString(workDir.resolve("akhbar.yaml"), config.toYaml());
         Path sources = Files.writeString(workDir.resolve("sources.yaml"), site.sourcesYaml());
@@ -153,16 +154,16 @@ public final class SoakBenchmark {
         System.out.printf("run took %.0f s%n", runSeconds);
     }
 
-    private static AkhbarConfig config(Stack stack, GeneratedNewsSite site, String pace, Path workDir) {
+    private static AkhbarConfig config(Stack stack, GeneratedNewsSite site, String delay, Path workDir) {
         String run = "soak" + Long.toString(System.currentTimeMillis(), 36);
         AkhbarConfig defaults = AkhbarConfig.defaults();
-        boolean max = pace.equals("max");
+        boolean max = delay.equals("max");
         int threads = max ? FETCH_THREADS_MAX : FETCH_THREADS_PACED;
-        // Each fetch thread works through one host at a time, waiting the per-host delay after each page.
-        Duration perHostDelay = max ? Duration.ofMillis(10)
-                : Duration.ofMillis(Math.round(1000.0 * threads / Integer.parseInt(pace)));
+        Duration perHostDelay = Duration.ofMillis(max ? 10 : Long.parseLong(delay));
         return defaults
-                .withKafka(KafkaSettings.of(stack.kafkaBootstrapServers()).withTopicPrefix(run + "."))
+                .withKafka(new KafkaSettings(stack.kafkaBootstrapServers(), run + ".", KafkaSettings.DEFAULT_PARTITIONS,
+                        (short) 1, System.getProperty("akhbar.soak.commit") == null ? Map.of()
+                        : Map.of("commit.interval.ms", System.getProperty("akhbar.soak.commit"))))
                 .withCrawler(defaults.crawler().toBuilder()
                         .allowPrivateNetworks(true)
                         .perHostDelay(perHostDelay)
