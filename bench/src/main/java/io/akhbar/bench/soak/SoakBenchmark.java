@@ -39,7 +39,8 @@ import java.util.Set;
  * <p>Usage: {@code SoakBenchmark [pages=100000] [hosts=200] [delay=max|MILLISECONDS] [jfr=DIR]}. With a delay,
  * the crawler waits that long between two pages of one host (its per-host delay), which throttles it; the rate it
  * reached is printed ("crawler alone"), so that the latency figures can be read at that rate. {@code max} lets it go
- * as fast as it can, for throughput.
+ * as fast as it can, for throughput. {@code -Dakhbar.soak.commit=MS} (in {@code BENCH_JAVA_OPTS}) sets the Streams
+ * applications' commit interval, as {@code kafka.clientProperties} would.
  */
 public final class SoakBenchmark {
     private static final int PROBES = 1000;
