@@ -103,28 +103,36 @@ class FaultsIT {
 
     @Test
     void theBrokerStoppedAndStartedUnderARunningPipelineLosesNothing() throws Exception {
-        try (GeneratedNewsSite site = GeneratedNewsSite.start(OUTLETS, 60 / OUTLETS)) {
-            AkhbarConfig config = config(site);
-            try (Pipeline pipeline = Pipeline.start(config, SourcesFile.parse(site.sourcesYaml()), new SimpleMeterRegistry());
-                 Progress progress = new Progress(config)) {
-                Thread crawl = new Thread(pipeline::crawlForever, "faults-crawl");
-                crawl.setDaemon(true);
-                crawl.start();
-                progress.awaitMoreThan(5, Duration.ofSeconds(90));
-                stack.stopKafka();
-                log.info("faults: broker stopped at {} documents", progress.documents());
-                Thread.sleep(15_000);
-                stack.startKafka();
-                log.info("faults: broker started again");
-                progress.awaitSettled(site.articleCount(), Duration.ofMinutes(5));
-                assertThat(pipeline.healthy()).isTrue();
-                assertEveryArticleOnceInTheStoryOfItsFirstPublication(site, config);
-            }
-        }
+        underARunningPipeline(progress -> {
+            stack.stopKafka();
+            log.info("faults: broker stopped at {} documents", progress.documents());
+            Thread.sleep(15_000);
+            stack.startKafka();
+            log.info("faults: broker started again");
+        });
     }
 
     @Test
     void elasticsearchStoppedUnderARunningPipelineLosesNothing() throws Exception {
+        underARunningPipeline(progress -> {
+            stack.stopElasticsearch();
+            log.info("faults: Elasticsearch stopped for {}", ELASTICSEARCH_DOWNTIME);
+            try {
+                Thread.sleep(ELASTICSEARCH_DOWNTIME.toMillis());
+            } finally {
+                stack.startElasticsearch();
+            }
+            log.info("faults: Elasticsearch started again");
+        });
+    }
+
+    @FunctionalInterface
+    private interface Fault {
+        void strike(Progress progress) throws Exception;
+    }
+
+    /** The pipeline in this JVM crawling a small generated site; the fault strikes once a few pages are indexed. */
+    private void underARunningPipeline(Fault fault) throws Exception {
         try (GeneratedNewsSite site = GeneratedNewsSite.start(OUTLETS, 60 / OUTLETS)) {
             AkhbarConfig config = config(site);
             try (Pipeline pipeline = Pipeline.start(config, SourcesFile.parse(site.sourcesYaml()), new SimpleMeterRegistry());
@@ -133,14 +141,7 @@ class FaultsIT {
                 crawl.setDaemon(true);
                 crawl.start();
                 progress.awaitMoreThan(5, Duration.ofSeconds(90));
-                stack.stopElasticsearch();
-                log.info("faults: Elasticsearch stopped for {}", ELASTICSEARCH_DOWNTIME);
-                try {
-                    Thread.sleep(ELASTICSEARCH_DOWNTIME.toMillis());
-                } finally {
-                    stack.startElasticsearch();
-                }
-                log.info("faults: Elasticsearch started again");
+                fault.strike(progress);
                 progress.awaitSettled(site.articleCount(), Duration.ofMinutes(5));
                 assertThat(pipeline.healthy()).isTrue();
                 assertEveryArticleOnceInTheStoryOfItsFirstPublication(site, config);

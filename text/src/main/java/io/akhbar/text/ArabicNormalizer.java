@@ -91,6 +91,17 @@ public final class ArabicNormalizer {
         return (c >= '\u064B' && c <= '\u065F') || c == '\u0670' || (c >= '\u06D6' && c <= '\u06ED');
     }
 
+    /** Whether a space other than ' ' occurs, or two spaces in a row: most paragraphs need no folding. */
+    private static boolean needsSpaceFolding(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (isSpace(c) && (c != ' ' || i + 1 < s.length() && isSpace(s.charAt(i + 1)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The white space {@link #repair} folds: Java's {@code \s} and the Unicode spaces news pages use. */
     private static boolean isSpace(char c) {
         return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r' || c == '\u00A0'
@@ -119,6 +130,9 @@ public final class ArabicNormalizer {
     }
 
     private static String withSingleSpaces(String s) {
+        if (!needsSpaceFolding(s)) {
+            return s;
+        }
         StringBuilder out = new StringBuilder(s.length());
         boolean inSpaces = false;
         for (int i = 0; i < s.length(); i++) {
