@@ -37,6 +37,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * at its index, and its consumer group still holds its position.
  */
 public final class Reindex {
+    /** How often a reindex behind the live index catches up with records that arrived meanwhile before it refuses. */
+    private static final int CATCH_UP_ROUNDS = 5;
+
     private final AkhbarConfig config;
     private final PrintStream out;
     private final Clock clock;
@@ -52,9 +55,6 @@ public final class Reindex {
      * @param liveDocuments documents the alias served just before
      * @param swapped      whether the alias now points at the new index
      */
-    /** How often a reindex behind the live index catches up with records that arrived meanwhile before it refuses. */
-    private static final int CATCH_UP_ROUNDS = 5;
-
     public record Result(List<String> oldIndices, String newIndex, long documents, long liveDocuments, boolean swapped) {
     }
 
