@@ -65,8 +65,7 @@ final class DemoCommand implements Callable<Integer> {
             site.outlets().forEach(outlet -> say("  sample outlet %-5s %s/", outlet.id(), outlet.baseUrl()));
 
             AkhbarConfig config = demoConfig(configOptions.load(), stack);
-            if (configOptions.print) {
-                System.out.print(config.toYaml());
+            if (configOptions.printedOnly(config)) {
                 return 0;
             }
             TopicSetup.ensure(config.kafka());

@@ -54,8 +54,7 @@ final class ImportWarcCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         AkhbarConfig config = configOptions.load();
-        if (configOptions.print) {
-            System.out.print(config.toYaml());
+        if (configOptions.printedOnly(config)) {
             return 0;
         }
         for (Path file : files) {

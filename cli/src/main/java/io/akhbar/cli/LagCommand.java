@@ -68,8 +68,7 @@ final class LagCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         AkhbarConfig config = configOptions.load();
-        if (configOptions.print) {
-            spec.commandLine().getOut().print(config.toYaml());
+        if (configOptions.printedOnly(config, spec.commandLine().getOut())) {
             return 0;
         }
         List<MonitoredGroup> groups = ConsumerGroups.all(config).stream()

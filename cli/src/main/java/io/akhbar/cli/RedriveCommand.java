@@ -40,8 +40,7 @@ final class RedriveCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         AkhbarConfig config = configOptions.load();
-        if (configOptions.print) {
-            System.out.print(config.toYaml());
+        if (configOptions.printedOnly(config)) {
             return 0;
         }
         TopicSetup.ensure(config.kafka());

@@ -35,8 +35,7 @@ final class ReindexCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         AkhbarConfig config = configOptions.load();
-        if (configOptions.print) {
-            System.out.print(config.toYaml());
+        if (configOptions.printedOnly(config)) {
             return 0;
         }
         TopicSetup.ensure(config.kafka());

@@ -49,8 +49,7 @@ final class ReplayCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         AkhbarConfig config = configOptions.load();
-        if (configOptions.print) {
-            System.out.print(config.toYaml());
+        if (configOptions.printedOnly(config)) {
             return 0;
         }
         Clock clock = Clock.systemUTC();
