@@ -12,7 +12,9 @@ import io.akhbar.model.EnrichedArticle;
 import io.akhbar.model.KafkaSettings;
 import io.akhbar.model.Topics;
 import io.akhbar.model.streams.StreamsConfigs;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
@@ -188,6 +190,49 @@ class EnrichTopologyTest {
             assertThat(replayed).isEqualTo(inOrder);
         }
         assertThat(new java.util.HashSet<>(inOrder.values())).hasSize(StoryFixtures.SEEDS);
+    }
+
+    /**
+     * An original, twenty outlets carrying one edited copy of it word for word, and twenty carrying it each with
+     * its own credit line, arriving shuffled. Were every match a link, the story messages would grow with the
+     * square of the story (about a hundred per article here); links through anchors keep them a few per article.
+     */
+    @Test
+    void aStoryCarriedByManyOutletsInAnyOrderIsOneStoryAtAFewMessagesPerArticle() {
+        Article original = article("https://origin.example/wide", seed(2), FIRST_PUBLISHED);
+        Story edited = Republish.PARAGRAPH_ADDED.apply(seed(2));
+        List<Article> sameEdit = new ArrayList<>();
+        List<Article> credited = new ArrayList<>();
+        for (int outlet = 0; outlet < 20; outlet++) {
+            sameEdit.add(article("https://edit" + outlet + ".example/wide", edited,
+                    FIRST_PUBLISHED.plusSeconds(600 + 60L * outlet)));
+            Story credit = new Story(seed(2).title(), new ArrayList<>(seed(2).paragraphs()));
+            credit.paragraphs().add("المصدر: وكالة الأنباء رقم " + "أبجدهوزحطيكلمنسعفصقرشتثخذضظغ".charAt(outlet));
+            credited.add(article("https://credit" + outlet + ".example/wide", credit,
+                    FIRST_PUBLISHED.plusSeconds(630 + 60L * outlet)));
+        }
+        List<Article> arrivals = new ArrayList<>(List.of(original));
+        arrivals.addAll(sameEdit);
+        arrivals.addAll(credited);
+        Collections.shuffle(arrivals, new Random(7));
+        TestOutputTopic<String, byte[]> messages = driver.createOutputTopic(TOPICS.storyReplies(),
+                new StringDeserializer(), new ByteArrayDeserializer());
+
+        arrivals.forEach(this::pipe);
+
+        Map<String, EnrichedArticle> latest = latestByKey();
+        assertThat(latest.values()).hasSize(41).extracting(EnrichedArticle::getStoryId).containsOnly(original.getId());
+        Article firstEdit = sameEdit.get(0);
+        assertThat(latest.get(firstEdit.getId()).getDuplicate()).isEqualTo(DuplicateKind.NEAR);
+        assertThat(sameEdit.subList(1, sameEdit.size())).allSatisfy(copy -> {
+            assertThat(latest.get(copy.getId()).getDuplicate()).isEqualTo(DuplicateKind.EXACT);
+            assertThat(latest.get(copy.getId()).getDuplicateOf()).isEqualTo(firstEdit.getId());
+        });
+        assertThat(credited).allSatisfy(copy -> {
+            assertThat(latest.get(copy.getId()).getDuplicate()).isEqualTo(DuplicateKind.NEAR);
+            assertThat(latest.get(copy.getId()).getDuplicateOf()).isEqualTo(original.getId());
+        });
+        assertThat(messages.getQueueSize()).as("story-replies records").isLessThan(12L * arrivals.size());
     }
 
     @Test

@@ -112,7 +112,8 @@ public final class StateScaleBenchmark {
                 buckets.put(LshBands.bucketKey(band, hashes[band]),
                         new BandMembers(List.of(new BandMember(id, orderTime))), slot);
             }
-            signatures.put(id, new BandSignature(1, fingerprint, ByteBuffer.wrap(MinHasher.sketch(signature))), orderTime);
+            signatures.put(id, new BandSignature(1, fingerprint, ByteBuffer.wrap(MinHasher.sketch(signature)), id),
+                    orderTime);
             stories.put(id, new StoryState(fingerprint, 1, orderTime,
                     new ArrayList<>(IntStream.range(0, settings.bands()).boxed().toList()), new ArrayList<>(),
                     new StoryMatch(id, orderTime, fingerprint, 1), id, null, null, 1));

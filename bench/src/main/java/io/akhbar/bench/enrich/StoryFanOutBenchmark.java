@@ -56,20 +56,21 @@ public final class StoryFanOutBenchmark {
         }
         Tagger tagger = Tagger.withBundledData();
         run(List.of(copies(20, 7)), tagger);
-        System.out.printf("%6s  %-26s %14s %16s %16s%n", "N", "articles", "replies", "replies/article",
-                "CPU ms/article");
+        System.out.printf("%6s  %-26s %14s %16s %18s %16s%n", "N", "articles", "replies", "replies/article",
+                "emissions/article", "CPU ms/article");
         for (int n : sizes) {
             print(n, "one story, N outlets", run(List.of(copies(n, 7)), tagger));
             print(n, "N different stories", run(distinct(n), tagger));
         }
     }
 
-    private record Outcome(int articles, long replies, long cpuNanos) {
+    private record Outcome(int articles, long replies, long emissions, long cpuNanos) {
     }
 
     private static void print(int n, String what, Outcome outcome) {
-        System.out.printf("%6d  %-26s %,14d %16.1f %16.2f%n", n, what, outcome.replies(),
-                (double) outcome.replies() / outcome.articles(), outcome.cpuNanos() / 1e6 / outcome.articles());
+        System.out.printf("%6d  %-26s %,14d %16.1f %18.1f %16.2f%n", n, what, outcome.replies(),
+                (double) outcome.replies() / outcome.articles(), (double) outcome.emissions() / outcome.articles(),
+                outcome.cpuNanos() / 1e6 / outcome.articles());
     }
 
     private static Outcome run(List<List<Article>> groups, Tagger tagger) throws IOException {
@@ -86,13 +87,17 @@ public final class StoryFanOutBenchmark {
                     AkhbarSerdes.KEY.serializer(), AkhbarSerdes.ARTICLE.serializer());
             TestOutputTopic<String, byte[]> replies = driver.createOutputTopic(topics.storyReplies(),
                     new StringDeserializer(), new ByteArrayDeserializer());
+            TestOutputTopic<String, byte[]> enriched = driver.createOutputTopic(topics.enriched(),
+                    new StringDeserializer(), new ByteArrayDeserializer());
             long replyCount = 0;
+            long emissions = 0;
             long started = cpu.getCurrentThreadCpuTime();
             for (Article article : arrivals) {
                 in.pipeInput(article.getId(), article);
                 replyCount += replies.readRecordsToList().size();
+                emissions += enriched.readRecordsToList().size();
             }
-            return new Outcome(arrivals.size(), replyCount, cpu.getCurrentThreadCpuTime() - started);
+            return new Outcome(arrivals.size(), replyCount, emissions, cpu.getCurrentThreadCpuTime() - started);
         } finally {
             OfflineEnrich.delete(stateDir);
         }

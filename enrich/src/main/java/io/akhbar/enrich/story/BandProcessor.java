@@ -24,8 +24,9 @@ import java.util.Map;
 
 /**
  * Per partition of LSH band buckets: compares an arriving article with the members of the buckets it falls into
- * here, answers it with the ones similar enough to be its story, and tells each of those that the newcomer matched
- * it, so that matching is symmetric whatever the arrival order.
+ * here, finds the ones similar enough to be its story, and links it to a few of them ({@link Links}): it is
+ * answered with those, and they are told that it matched them, so that each link is known at both ends whatever
+ * the arrival order.
  *
  * <p>Buckets are kept per time slot of one window in a window store, so that state expires with event time: a
  * probe reads the slots that can hold members within one window of it. A member's signature sketch is kept once
@@ -76,23 +77,27 @@ public final class BandProcessor implements Processor<String, BandProbe, String,
             join(bucket, probe, collectCandidates(bucket, probe, candidates));
         }
 
-        BandSignature own = new BandSignature(probe.getContentVersion(), probe.getFingerprint(), ByteBuffer.wrap(sketch));
         StoryMatch newcomer = new StoryMatch(probe.getArticleId(), probe.getOrderTime(), probe.getFingerprint(),
                 probe.getContentVersion());
-        List<StoryMatch> matches = new ArrayList<>();
+        List<Links.Member> matches = new ArrayList<>();
         for (Map.Entry<String, Long> candidate : candidates.entrySet()) {
             BandSignature member = signatures.fetch(candidate.getKey(), candidate.getValue());
-            if (member != null && sameStory(own, member)) {
-                matches.add(new StoryMatch(candidate.getKey(), candidate.getValue(), member.getFingerprint(),
-                        member.getContentVersion()));
-                BandReply news = new BandReply(candidate.getKey(), member.getContentVersion(), List.of(),
-                        List.of(newcomer), null);
-                context.forward(record.withKey(candidate.getKey()).withValue(news));
+            if (member != null && sameStory(probe.getFingerprint(), sketch, member)) {
+                matches.add(new Links.Member(new StoryMatch(candidate.getKey(), candidate.getValue(),
+                        member.getFingerprint(), member.getContentVersion()),
+                        member.getAnchor() == null ? candidate.getKey() : member.getAnchor()));
             }
         }
-        signatures.put(probe.getArticleId(), own, probe.getOrderTime());
+        Links links = Links.of(newcomer, matches, answered.contains(0));
+        for (StoryMatch member : links.notified()) {
+            BandReply news = new BandReply(member.getArticleId(), member.getContentVersion(), List.of(),
+                    List.of(newcomer), null);
+            context.forward(record.withKey(member.getArticleId()).withValue(news));
+        }
+        signatures.put(probe.getArticleId(), new BandSignature(probe.getContentVersion(), probe.getFingerprint(),
+                ByteBuffer.wrap(sketch), links.anchor()), probe.getOrderTime());
         context.forward(record.withKey(probe.getArticleId()).withValue(
-                new BandReply(probe.getArticleId(), probe.getContentVersion(), answered, matches, null)));
+                new BandReply(probe.getArticleId(), probe.getContentVersion(), answered, links.told(), null)));
     }
 
     /** Adds the bucket's members within one window of the probe to the candidates; returns the probe's own slot. */
@@ -130,9 +135,9 @@ public final class BandProcessor implements Processor<String, BandProbe, String,
         buckets.put(bucket, new BandMembers(members), slot);
     }
 
-    private boolean sameStory(BandSignature a, BandSignature b) {
-        return a.getFingerprint().equals(b.getFingerprint())
-                || MinHasher.sketchSimilarity(bytes(a.getSketch()), bytes(b.getSketch())) >= settings.similarityThreshold();
+    private boolean sameStory(String fingerprint, byte[] sketch, BandSignature member) {
+        return fingerprint.equals(member.getFingerprint())
+                || MinHasher.sketchSimilarity(sketch, bytes(member.getSketch())) >= settings.similarityThreshold();
     }
 
     private long slotOf(long time) {

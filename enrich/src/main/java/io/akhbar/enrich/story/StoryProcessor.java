@@ -32,9 +32,13 @@ import java.util.Objects;
  * changes. Keyed by article id, so one article's state lives in one task.
  *
  * <p>A story is a connected group of articles that matched pairwise, and its id is its earliest member's. Each
- * article keeps the earliest member it knows of ({@link StoryState#getStory()}) and tells its neighbours whenever
- * that becomes earlier; so the earliest member spreads along the matches until every member knows it, whatever
- * the order in which articles and messages arrive. A → B → C, where A and C do not match, is one story: A's.
+ * article keeps the earliest member it knows of ({@link StoryState#getStory()}) and tells its neighbours (the
+ * articles it is linked to, see {@link Links}) whenever that becomes earlier; the links connect every story's
+ * members, so the earliest member spreads along them until every member knows it, whatever the order in which
+ * articles and messages arrive. A → B → C, where A and C do not match, is one story: A's.
+ *
+ * <p>A new content version keeps the article's neighbours and story: the links of a story pass through it, so
+ * forgetting them would cut others off. Stories therefore never split when an article is edited.
  */
 public final class StoryProcessor implements Processor<String, SpecificRecord, String, SpecificRecord> {
     private final EnrichSettings settings;
@@ -89,13 +93,15 @@ public final class StoryProcessor implements Processor<String, SpecificRecord, S
         newVersions.increment();
         long orderTime = (article.getPublishedAt() != null ? article.getPublishedAt() : article.getFetchedAt()).toEpochMilli();
         int contentVersion = previous == null ? 1 : previous.getContentVersion() + 1;
+        StoryMatch self = new StoryMatch(id, orderTime, fingerprint, contentVersion);
         StoryState state = StoryState.newBuilder()
                 .setFingerprint(fingerprint)
                 .setContentVersion(contentVersion)
                 .setOrderTime(orderTime)
                 .setAnsweredBands(new ArrayList<>())
-                .setMatches(new ArrayList<>())
-                .setStory(new StoryMatch(id, orderTime, fingerprint, contentVersion))
+                .setMatches(previous == null ? new ArrayList<>() : previous.getMatches())
+                .setStory(previous == null || previous.getStory().getArticleId().equals(id) ? self
+                        : StoryDecision.earlier(previous.getStory(), self))
                 .setRevision(0)
                 .build();
         stories.put(id, state);
@@ -109,12 +115,14 @@ public final class StoryProcessor implements Processor<String, SpecificRecord, S
 
     private void onMessage(Record<String, SpecificRecord> record, BandReply message) {
         StoryState state = stories.get(message.getTargetId());
-        if (state == null || state.getContentVersion() != message.getTargetContentVersion()) {
+        if (state == null) {
             return;
         }
-        for (Integer band : message.getAnsweredBands()) {
-            if (!state.getAnsweredBands().contains(band)) {
-                state.getAnsweredBands().add(band);
+        if (state.getContentVersion() == message.getTargetContentVersion()) {
+            for (Integer band : message.getAnsweredBands()) {
+                if (!state.getAnsweredBands().contains(band)) {
+                    state.getAnsweredBands().add(band);
+                }
             }
         }
         StoryMatch self = self(message.getTargetId(), state);
