@@ -23,7 +23,11 @@ final class SearchableProbes {
     private final ElasticsearchClient client;
     private final String alias;
     private final Set<String> pending = ConcurrentHashMap.newKeySet();
-    private final List<Duration> latencies = Collections.synchronizedList(new ArrayList<>());
+    private final List<Probe> found = Collections.synchronizedList(new ArrayList<>());
+
+    /** A probe article once found: when it was fetched and how long it then took to become searchable. */
+    record Probe(Instant fetched, Duration latency) {
+    }
 
     SearchableProbes(ElasticsearchClient client, String alias, Set<String> ids) {
         this.client = client;
@@ -46,7 +50,7 @@ final class SearchableProbes {
             for (Hit<Map> hit : hits) {
                 if (pending.remove(hit.id())) {
                     Instant fetched = Instant.parse((String) hit.source().get("fetchedAt"));
-                    latencies.add(Duration.between(fetched, now));
+                    found.add(new Probe(fetched, Duration.between(fetched, now)));
                 }
             }
         } catch (Exception indexNotThereYet) {
@@ -56,7 +60,13 @@ final class SearchableProbes {
     }
 
     List<Duration> latencies() {
-        return List.copyOf(latencies);
+        return found().stream().map(Probe::latency).toList();
+    }
+
+    List<Probe> found() {
+        synchronized (found) {
+            return List.copyOf(found);
+        }
     }
 
     static Duration percentile(List<Duration> values, double percentile) {

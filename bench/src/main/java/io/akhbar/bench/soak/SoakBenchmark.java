@@ -29,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * A soak run of the whole pipeline on this machine: a local Kafka and Elasticsearch, generated news outlets on
@@ -36,7 +37,10 @@ import java.util.Set;
  * deployed. Prints pages per second end to end beside the crawler's own rate (the comparison: where the time goes),
  * fetch-to-searchable latency percentiles over a sample of articles, and each service's memory as the run goes on.
  *
- * <p>Usage: {@code SoakBenchmark [pages=100000] [hosts=200] [delay=max|MILLISECONDS] [jfr=DIR]}. With a delay,
+ * <p>Usage: {@code SoakBenchmark [pages=100000] [hosts=200] [delay=max|MILLISECONDS] [warmup=120] [jfr=DIR]}.
+ * Latency is also printed by fetch time, and over the pages fetched after {@code warmup} seconds: six JVMs starting
+ * together on two cores compile their hot code for the first minutes, and the queue built then takes a while to
+ * drain; the steady state is what a running deployment sees. With a delay,
  * the crawler waits that long between two pages of one host (its per-host delay), which throttles it; the rate it
  * reached is printed ("crawler alone"), so that the latency figures can be read at that rate. {@code max} lets it go
  * as fast as it can, for throughput. {@code -Dakhbar.soak.commit=MS} (in {@code BENCH_JAVA_OPTS}) sets the Streams
@@ -45,6 +49,8 @@ import java.util.Set;
 public final class SoakBenchmark {
     private static final int PROBES = 1000;
     private static final Duration MEMORY_EVERY = Duration.ofSeconds(10);
+    private static final Set<String> OPTIONS = Set.of("pages", "hosts", "delay", "warmup", "jfr");
+    private static final Duration LATENCY_PERIOD = Duration.ofSeconds(20);
     private static final int FETCH_THREADS_PACED = 8;
     private static final int FETCH_THREADS_MAX = 16;
     private static final List<String> SERVICE_JVM = List.of("-Xmx512m");
@@ -58,6 +64,7 @@ public final class SoakBenchmark {
         int pages = Integer.parseInt(options.getOrDefault("pages", "100000"));
         int hosts = Integer.parseInt(options.getOrDefault("hosts", "200"));
         String delay = options.getOrDefault("delay", "max");
+        Duration warmup = Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup", "120")));
         if (options.containsKey("jfr")) {
             System.setProperty("akhbar.soak.jfr", Files.createDirectories(Path.of(options.get("jfr"))).toString());
         }
@@ -65,11 +72,12 @@ public final class SoakBenchmark {
         System.out.printf("soak: %d pages across %d hosts, per-host delay %s, work directory %s%n", pages, hosts, delay, workDir);
         try (Stack stack = Stacks.start(StackOptions.defaults(workDir.resolve("stack")).deletingDataOnClose());
              GeneratedNewsSite site = GeneratedNewsSite.start(hosts, pages / hosts)) {
-            run(stack, site, delay, workDir);
+            run(stack, site, delay, warmup, workDir);
         }
     }
 
-    private static void run(Stack stack, GeneratedNewsSite site, String delay, Path workDir) throws Exception {
+    private static void run(Stack stack, GeneratedNewsSite site, String delay, Duration warmup, Path workDir)
+            throws Exception {
         AkhbarConfig config = config(stack, site, delay, workDir);
         TopicSetup.ensure(config.kafka());
         Path settings = Files.writeString(workDir.resolve("akhbar.yaml"), config.toYaml());
@@ -113,14 +121,15 @@ public final class SoakBenchmark {
                 Thread.sleep(SearchableProbes.PERIOD.toMillis());
             }
             documents = count(elasticsearch, alias);
-            report(site, documents, started, elasticsearch, alias, probes, memory, cpu);
+            report(site, documents, started, elasticsearch, alias, probes, warmup, memory, cpu);
         } finally {
             services.forEach(service -> service.process().stop());
         }
     }
 
     private static void report(GeneratedNewsSite site, long documents, long started, ElasticsearchConnection elasticsearch,
-                               String alias, SearchableProbes probes, MemorySamples memory, CpuAccounts cpu)
+                               String alias, SearchableProbes probes, Duration warmup, MemorySamples memory,
+                               CpuAccounts cpu)
             throws IOException {
         Instant end = Instant.now();
         Instant firstFetch = fetchedAt(elasticsearch, alias, true);
@@ -138,6 +147,13 @@ public final class SoakBenchmark {
         System.out.printf("fetch to searchable        p50 %s  p99 %s  max %s  (%d probes, polled every %d ms)%n",
                 seconds(SearchableProbes.percentile(latencies, 50)), seconds(SearchableProbes.percentile(latencies, 99)),
                 seconds(SearchableProbes.percentile(latencies, 100)), latencies.size(), SearchableProbes.PERIOD.toMillis());
+        List<Duration> steady = probes.found().stream()
+                .filter(probe -> probe.fetched().isAfter(firstFetch.plus(warmup)))
+                .map(SearchableProbes.Probe::latency).toList();
+        System.out.printf("  after %3d s of warm-up   p50 %s  p99 %s  max %s  (%d probes)%n", warmup.toSeconds(),
+                seconds(SearchableProbes.percentile(steady, 50)), seconds(SearchableProbes.percentile(steady, 99)),
+                seconds(SearchableProbes.percentile(steady, 100)), steady.size());
+        printLatencyOverTime(probes.found(), firstFetch);
         List<MemorySamples.Sample> samples = memory.samples();
         if (samples.size() >= 4) {
             MemorySamples.Sample quarter = samples.get(samples.size() / 4);
@@ -153,6 +169,20 @@ public final class SoakBenchmark {
                 cpuTotal, runSeconds * Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().availableProcessors());
         System.out.printf("run took %.0f s%n", runSeconds);
+    }
+
+    /** The same latency by when the page was fetched: start-up and steady state tell different stories. */
+    private static void printLatencyOverTime(List<SearchableProbes.Probe> found, Instant firstFetch) {
+        Map<Long, List<Duration>> byPeriod = new TreeMap<>();
+        for (SearchableProbes.Probe probe : found) {
+            long period = Duration.between(firstFetch, probe.fetched()).toSeconds() / LATENCY_PERIOD.toSeconds();
+            byPeriod.computeIfAbsent(period, p -> new ArrayList<>()).add(probe.latency());
+        }
+        System.out.printf("  by fetch time (s after the first fetch):%n");
+        byPeriod.forEach((period, latencies) -> System.out.printf("  %4d-%-4d  p50 %s  p99 %s  max %s  (%d probes)%n",
+                period * LATENCY_PERIOD.toSeconds(), (period + 1) * LATENCY_PERIOD.toSeconds(),
+                seconds(SearchableProbes.percentile(latencies, 50)), seconds(SearchableProbes.percentile(latencies, 99)),
+                seconds(SearchableProbes.percentile(latencies, 100)), latencies.size()));
     }
 
     private static AkhbarConfig config(Stack stack, GeneratedNewsSite site, String delay, Path workDir) {
@@ -258,8 +288,8 @@ public final class SoakBenchmark {
         Map<String, String> options = new LinkedHashMap<>();
         for (String arg : args) {
             String[] pair = arg.replaceFirst("^--", "").split("=", 2);
-            if (pair.length != 2) {
-                throw new IllegalArgumentException("expected name=value, got " + arg);
+            if (pair.length != 2 || !OPTIONS.contains(pair[0])) {
+                throw new IllegalArgumentException("expected one of " + OPTIONS + " as name=value, got " + arg);
             }
             options.put(pair[0], pair[1]);
         }
