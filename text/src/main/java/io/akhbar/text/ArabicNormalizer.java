@@ -19,6 +19,18 @@ public final class ArabicNormalizer {
     private static final Pattern OBFUSCATION = Pattern.compile(
             "(?<=[\\u0620-\\u064A])(?:\\u0640+[.·•*_\\-]+\\u0640*|\\u0640*[.·•*_\\-]+\\u0640+)(?=[\\u0620-\\u064A])");
 
+    /** {@link Character#isLetterOrDigit(char)} for the first 2,048 characters: Latin, Greek, Cyrillic, Arabic. */
+    private static final boolean[] WORD_CHARACTERS = new boolean[0x0800];
+
+    static {
+        for (char c = 0; c < WORD_CHARACTERS.length; c++) {
+            WORD_CHARACTERS[c] = Character.isLetterOrDigit(c);
+        }
+    }
+
+    /** Guillemets, typographic quotes and dashes: common in Arabic news, unchanged by NFKC, combining with nothing. */
+    private static final String NFKC_STABLE_PUNCTUATION = "\u00AB\u00BB\u2013\u2014\u2018\u2019\u201C\u201D";
+
     private ArabicNormalizer() {
     }
 
@@ -30,8 +42,9 @@ public final class ArabicNormalizer {
         if (text == null || text.isEmpty()) {
             return text;
         }
-        // Most paragraphs are already NFKC; the check is cheaper than the normalisation.
-        String s = Normalizer.isNormalized(text, Normalizer.Form.NFKC) ? text
+        // Most paragraphs are already NFKC; the check is cheaper than the normalisation, and a scan for characters
+        // that NFKC could change is cheaper than the check.
+        String s = !mayChangeUnderNfkc(text) || Normalizer.isNormalized(text, Normalizer.Form.NFKC) ? text
                 : Normalizer.normalize(text, Normalizer.Form.NFKC);
         s = withoutInvisibleCharacters(s);
         if (s.indexOf(TATWEEL) >= 0) {
@@ -50,14 +63,25 @@ public final class ArabicNormalizer {
             return "";
         }
         String s = repair(text);
-        StringBuilder out = new StringBuilder(s.length());
+        char[] out = new char[s.length()];
+        int length = 0;
+        boolean mayHaveCase = false;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (!isDirectionOrJoinerMark(c) && !isTashkeel(c)) {
-                out.append(fold(c));
+            if (isDirectionOrJoinerMark(c) || isTashkeel(c)) {
+                continue;
             }
+            c = fold(c);
+            if (c >= 'A' && c <= 'Z') {
+                c = (char) (c + ('a' - 'A'));
+            } else if (c >= 0x80 && !isArabicBlock(c)) {
+                mayHaveCase = true;
+            }
+            out[length++] = c;
         }
-        return out.toString().toLowerCase(java.util.Locale.ROOT);
+        // ASCII is lowered above; other scripts go through the full Unicode rules (İ, final sigma, surrogates).
+        String folded = new String(out, 0, length);
+        return mayHaveCase ? folded.toLowerCase(java.util.Locale.ROOT) : folded;
     }
 
     /** Normalised words: letters and digits only, punctuation dropped. */
@@ -66,7 +90,7 @@ public final class ArabicNormalizer {
         List<String> tokens = new ArrayList<>();
         int start = -1;
         for (int i = 0; i <= s.length(); i++) {
-            boolean wordChar = i < s.length() && Character.isLetterOrDigit(s.charAt(i));
+            boolean wordChar = i < s.length() && isWordCharacter(s.charAt(i));
             if (wordChar && start < 0) {
                 start = i;
             } else if (!wordChar && start >= 0) {
@@ -75,6 +99,14 @@ public final class ArabicNormalizer {
             }
         }
         return tokens;
+    }
+
+    /**
+     * What {@link #tokens} keeps in a word: {@link Character#isLetterOrDigit(char)}, answered from a table for the
+     * Latin and Arabic letters that make up nearly all of the text.
+     */
+    public static boolean isWordCharacter(char c) {
+        return c < WORD_CHARACTERS.length ? WORD_CHARACTERS[c] : Character.isLetterOrDigit(c);
     }
 
     /** Invisible characters inserted inside words to defeat filters; none of them carries meaning in news text. */
@@ -89,6 +121,42 @@ public final class ArabicNormalizer {
 
     private static boolean isTashkeel(char c) {
         return (c >= '\u064B' && c <= '\u065F') || c == '\u0670' || (c >= '\u06D6' && c <= '\u06ED');
+    }
+
+    /**
+     * Whether NFKC might change the text: false when every character is ASCII or in the Arabic block, has no
+     * compatibility mapping and composes with nothing before it, and no two combining marks follow each other
+     * (canonical ordering could swap them: a shadda typed before a fatha). The combining madda and hamzas
+     * (U+0653–U+0655) compose with a preceding alef, waw or ya, and U+0675–U+0678 have compatibility mappings, so
+     * they send the text to the full check, as does anything outside those ranges but the quotation marks and
+     * dashes of {@link #NFKC_STABLE_PUNCTUATION}.
+     */
+    private static boolean mayChangeUnderNfkc(String s) {
+        boolean afterMark = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                afterMark = false;
+                continue;
+            }
+            if (NFKC_STABLE_PUNCTUATION.indexOf(c) >= 0) {
+                afterMark = false;
+                continue;
+            }
+            if (!isArabicBlock(c) || (c >= '\u0653' && c <= '\u0655') || (c >= '\u0675' && c <= '\u0678')) {
+                return true;
+            }
+            boolean mark = Character.getType(c) == Character.NON_SPACING_MARK;
+            if (mark && afterMark) {
+                return true;
+            }
+            afterMark = mark;
+        }
+        return false;
+    }
+
+    private static boolean isArabicBlock(char c) {
+        return c >= '\u0600' && c <= '\u06FF';
     }
 
     /** Whether a space other than ' ' occurs, or two spaces in a row: most paragraphs need no folding. */

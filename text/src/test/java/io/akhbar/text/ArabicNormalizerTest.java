@@ -1,7 +1,11 @@
 package io.akhbar.text;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import java.text.Normalizer;
+import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,5 +54,44 @@ class ArabicNormalizerTest {
             """)
     void tokensAreNormalisedWordsWithoutPunctuation(String input, String expected) {
         assertThat(ArabicNormalizer.tokens(input)).containsExactly(expected.split(","));
+    }
+
+    /**
+     * repair skips NFKC for text it judges NFKC-stable; every pair of ASCII, Arabic-block and common punctuation
+     * characters (Arabic news is made of them) must then come out as full normalisation would make it.
+     */
+    @Test
+    void repairIsTheFullNfkcForEveryPairOfArabicAndAsciiCharacters() {
+        StringBuilder alphabet = new StringBuilder("a Z.\u00AB\u00BB\u2013\u2014\u2018\u2019\u201C\u201D\u00A0\u2026");
+        for (char c = '\u0600'; c <= '\u06FF'; c++) {
+            alphabet.append(c);
+        }
+        for (int i = 0; i < alphabet.length(); i++) {
+            for (int j = 0; j < alphabet.length(); j++) {
+                String pair = "ب" + alphabet.charAt(i) + alphabet.charAt(j) + "ب";
+                String nfkc = Normalizer.normalize(pair, Normalizer.Form.NFKC);
+                String expected = ArabicNormalizer.repair(nfkc);
+                assertThat(ArabicNormalizer.repair(pair)).as("U+%04X U+%04X", (int) alphabet.charAt(i),
+                        (int) alphabet.charAt(j)).isEqualTo(expected);
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "normalize({0}) is lower case by Unicode''s rules")
+    @CsvSource(textBlock = """
+            KREMLIN Moscow
+            İSTANBUL
+            ΟΔΥΣΣΕΥΣ
+            Кремль
+            """)
+    void normalizeLowersEveryScriptAsStringToLowerCaseDoes(String input) {
+        assertThat(ArabicNormalizer.normalize(input)).isEqualTo(input.toLowerCase(Locale.ROOT));
+    }
+
+    @Test
+    void wordCharactersAreLettersAndDigits() {
+        for (char c = 0; c < Character.MAX_VALUE; c++) {
+            assertThat(ArabicNormalizer.isWordCharacter(c)).as("U+%04X", (int) c).isEqualTo(Character.isLetterOrDigit(c));
+        }
     }
 }

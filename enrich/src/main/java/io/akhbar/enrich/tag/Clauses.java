@@ -27,7 +27,7 @@ final class Clauses {
         int wordStart = -1;
         for (int i = 0; i <= normalized.length(); i++) {
             char c = i < normalized.length() ? normalized.charAt(i) : '.';
-            if (Character.isLetterOrDigit(c)) {
+            if (ArabicNormalizer.isWordCharacter(c)) {
                 if (wordStart < 0) {
                     wordStart = i;
                 }
@@ -38,8 +38,8 @@ final class Clauses {
                 wordStart = -1;
             }
             if (BETWEEN_CLAUSES.indexOf(c) >= 0 && !clause.isEmpty()) {
-                clauses.add(List.copyOf(clause));
-                clause.clear();
+                clauses.add(clause);
+                clause = new ArrayList<>();
             }
         }
         return clauses;

@@ -20,10 +20,29 @@ final class EntityRecognizer {
             .thenComparing(Entity::getName)
             .thenComparing(Entity::getType);
 
-    private final Gazetteer gazetteer;
+    /**
+     * Every written word that may start a name (a first word, with or without proclitics), with its readings that
+     * do: one lookup per word of the text instead of trying each proclitic on every word.
+     */
+    private final Map<String, List<Candidates>> candidatesByWrittenWord;
+
+    /** A reading of a written word that is the first word of some spellings, and those spellings, longest first. */
+    private record Candidates(Proclitics.Reading reading, List<Spelling> spellings) {
+    }
 
     EntityRecognizer(Gazetteer gazetteer) {
-        this.gazetteer = gazetteer;
+        Map<String, List<Candidates>> index = new HashMap<>();
+        for (Spelling spelling : gazetteer.spellings()) {
+            for (String written : Proclitics.writtenFormsOf(spelling.words().get(0))) {
+                if (!index.containsKey(written)) {
+                    List<Candidates> candidates = candidatesOf(written, gazetteer);
+                    if (!candidates.isEmpty()) {
+                        index.put(written, candidates);
+                    }
+                }
+            }
+        }
+        this.candidatesByWrittenWord = index;
     }
 
     /** Entities named in an article's clauses, each counted once per mention. */
@@ -64,8 +83,9 @@ final class EntityRecognizer {
 
     private Optional<Spelling> longestSpellingAt(List<String> words, int start) {
         Spelling longest = null;
-        for (Proclitics.Reading reading : Proclitics.readings(words.get(start))) {
-            for (Spelling candidate : gazetteer.startingWith(reading.word())) {
+        for (Candidates candidates : candidatesByWrittenWord.getOrDefault(words.get(start), List.of())) {
+            Proclitics.Reading reading = candidates.reading();
+            for (Spelling candidate : candidates.spellings()) {
                 if (longest != null && candidate.words().size() <= longest.words().size()) {
                     break;
                 }
@@ -76,6 +96,18 @@ final class EntityRecognizer {
             }
         }
         return Optional.ofNullable(longest);
+    }
+
+    /** The readings of a word that may start a spelling, in the order {@link Proclitics#readings} gives them. */
+    private static List<Candidates> candidatesOf(String word, Gazetteer gazetteer) {
+        List<Candidates> found = new ArrayList<>(1);
+        for (Proclitics.Reading reading : Proclitics.readings(word)) {
+            List<Spelling> spellings = gazetteer.startingWith(reading.word());
+            if (!spellings.isEmpty()) {
+                found.add(new Candidates(reading, spellings));
+            }
+        }
+        return List.copyOf(found);
     }
 
     /** Whether the words after {@code start} are the rest of {@code spelling}; its first word was matched already. */

@@ -50,6 +50,27 @@ final class Proclitics {
         return readings;
     }
 
+    /**
+     * The written words that {@link #readings} may read as {@code word}: the word itself and the word behind each
+     * proclitic, with the article's alef (and lam) swallowed where لل, ولل, فلل stand for it. Some of them are not
+     * read so (a remainder too short); the caller checks with {@link #readings}.
+     */
+    static List<String> writtenFormsOf(String word) {
+        List<String> forms = new ArrayList<>();
+        forms.add(word);
+        for (String proclitic : JOINED) {
+            forms.add(proclitic + word);
+        }
+        if (word.startsWith(ARTICLE)) {
+            String noun = word.substring(ARTICLE.length());
+            for (String proclitic : JOINED_TO_ARTICLE) {
+                forms.add(proclitic + noun);
+                forms.add(proclitic.substring(0, proclitic.length() - 1) + noun);
+            }
+        }
+        return forms;
+    }
+
     private static boolean startsWithBeforeRemainder(String word, String proclitic) {
         return word.length() - proclitic.length() >= MIN_REMAINDER_LETTERS && word.startsWith(proclitic);
     }

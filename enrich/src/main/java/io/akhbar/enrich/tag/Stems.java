@@ -2,6 +2,7 @@ package io.akhbar.enrich.tag;
 
 import org.apache.lucene.analysis.ar.ArabicStemmer;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -16,7 +17,11 @@ final class Stems {
     }
 
     static List<String> of(List<String> normalizedWords) {
-        return normalizedWords.stream().map(Stems::of).toList();
+        List<String> stems = new ArrayList<>(normalizedWords.size());
+        for (String word : normalizedWords) {
+            stems.add(of(word));
+        }
+        return stems;
     }
 
     static String of(String normalizedWord) {

@@ -129,10 +129,13 @@ final class TopicTaxonomy {
     }
 
     private Optional<Keyword> longestKeywordAt(List<String> stems, int start) {
-        return longestFirstByFirstStem.getOrDefault(stems.get(start), List.of()).stream()
-                .filter(keyword -> start + keyword.stems().size() <= stems.size()
-                        && stems.subList(start, start + keyword.stems().size()).equals(keyword.stems()))
-                .findFirst();
+        for (Keyword keyword : longestFirstByFirstStem.getOrDefault(stems.get(start), List.of())) {
+            int end = start + keyword.stems().size();
+            if (end <= stems.size() && stems.subList(start, end).equals(keyword.stems())) {
+                return Optional.of(keyword);
+            }
+        }
+        return Optional.empty();
     }
 
     private static int weight(DataFile.Line line, String written) {

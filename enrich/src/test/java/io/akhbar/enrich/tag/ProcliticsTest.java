@@ -39,4 +39,27 @@ class ProcliticsTest {
         assertThat(new Proclitics.Reading("يد", false).mayStart(oneWord)).isTrue();
         assertThat(new Proclitics.Reading("بوتين", true).mayStart(oneWord)).isTrue();
     }
+
+    /** The recognizer finds a written word's readings through writtenFormsOf: it must name every written form. */
+    @ParameterizedTest
+    @CsvSource(textBlock = """
+            اردوغان
+            الكرملين
+            الامم
+            اللجنه
+            لبنان
+            تل
+            """)
+    void everyWordThatReadsAsANameIsAWrittenFormOfIt(String name) {
+        List<String> prefixes = List.of("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "لل", "ولل", "فلل");
+        for (String prefix : prefixes) {
+            for (int dropped = 0; dropped <= 3 && dropped < name.length(); dropped++) {
+                String written = prefix + name.substring(dropped);
+                for (Proclitics.Reading reading : Proclitics.readings(written)) {
+                    assertThat(Proclitics.writtenFormsOf(reading.word())).as("%s read as %s", written, reading.word())
+                            .contains(written);
+                }
+            }
+        }
+    }
 }
