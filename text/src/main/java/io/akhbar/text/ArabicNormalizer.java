@@ -62,6 +62,12 @@ public final class ArabicNormalizer {
         if (text == null || text.isEmpty()) {
             return "";
         }
+        String inOnePass = normalizedInOnePass(text);
+        return inOnePass != null ? inOnePass : normalizedInSteps(text);
+    }
+
+    /** {@link #normalize} the long way: {@link #repair}, then folding; right for any text. */
+    static String normalizedInSteps(String text) {
         String s = repair(text);
         char[] out = new char[s.length()];
         int length = 0;
@@ -82,6 +88,61 @@ public final class ArabicNormalizer {
         // ASCII is lowered above; other scripts go through the full Unicode rules (İ, final sigma, surrogates).
         String folded = new String(out, 0, length);
         return mayHaveCase ? folded.toLowerCase(java.util.Locale.ROOT) : folded;
+    }
+
+    /**
+     * {@link #normalize} in one pass over the text, for what nearly all news text is: ASCII, Arabic letters, marks
+     * and digits, and common punctuation, without tatweel, invisible characters or anything NFKC would change. The
+     * spaces are folded and stripped as {@link #repair} does before marks are dropped, so a space before a dropped
+     * mark stays. Returns null for any other text, which takes the steps one by one.
+     */
+    private static String normalizedInOnePass(String s) {
+        char[] out = new char[s.length()];
+        int length = 0;
+        boolean started = false;
+        boolean spaceBefore = false;
+        boolean afterMark = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean dropped = false;
+            if (c < 0x80) {
+                if (c == ' ' || (c >= '\t' && c <= '\r')) {
+                    spaceBefore = started;
+                    afterMark = false;
+                    continue;
+                }
+                if (c < 0x20) {
+                    return null;
+                }
+                if (c >= 'A' && c <= 'Z') {
+                    c = (char) (c + ('a' - 'A'));
+                }
+                afterMark = false;
+            } else if (NFKC_STABLE_PUNCTUATION.indexOf(c) >= 0) {
+                afterMark = false;
+            } else {
+                if (!isArabicBlock(c) || c == TATWEEL || (c >= '\u0653' && c <= '\u0655')
+                        || (c >= '\u0675' && c <= '\u0678')) {
+                    return null;
+                }
+                boolean mark = Character.getType(c) == Character.NON_SPACING_MARK;
+                if (mark && afterMark) {
+                    return null;
+                }
+                afterMark = mark;
+                dropped = isDirectionOrJoinerMark(c) || isTashkeel(c);
+                c = fold(c);
+            }
+            if (spaceBefore) {
+                out[length++] = ' ';
+                spaceBefore = false;
+            }
+            started = true;
+            if (!dropped) {
+                out[length++] = c;
+            }
+        }
+        return new String(out, 0, length);
     }
 
     /** Normalised words: letters and digits only, punctuation dropped. */

@@ -94,4 +94,21 @@ class ArabicNormalizerTest {
             assertThat(ArabicNormalizer.isWordCharacter(c)).as("U+%04X", (int) c).isEqualTo(Character.isLetterOrDigit(c));
         }
     }
+
+    /** normalize takes a one-pass shortcut for common text: it must agree with the steps on every short text. */
+    @Test
+    void normalizeInOnePassAgreesWithTheStepsOnEveryTripleOfCharacters() {
+        String alphabet = "aZ. \t\n\u001F\u007F\u00A0\u00AB\u2019\u200B\u200F\u0627\u0623\u0629\u0649\u0640\u064B"
+                + "\u0651\u064E\u0654\u0661\u061C\u0670\u06CC\uFEB3\u0130";
+        for (int i = 0; i < alphabet.length(); i++) {
+            for (int j = 0; j < alphabet.length(); j++) {
+                for (int k = 0; k < alphabet.length(); k++) {
+                    String text = "" + alphabet.charAt(i) + alphabet.charAt(j) + alphabet.charAt(k);
+                    assertThat(ArabicNormalizer.normalize(text)).as("U+%04X U+%04X U+%04X", (int) text.charAt(0),
+                            (int) text.charAt(1), (int) text.charAt(2))
+                            .isEqualTo(ArabicNormalizer.normalizedInSteps(text));
+                }
+            }
+        }
+    }
 }
