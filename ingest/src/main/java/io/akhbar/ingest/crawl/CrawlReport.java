@@ -9,7 +9,8 @@ import java.util.TreeMap;
  *
  * @param discovered              distinct canonical URLs the sources listed
  * @param skippedAsSeen           of the candidates (discovered ones and those left over from earlier passes),
- *                                those already fetched or refused for good
+ *                                those already fetched or refused for good, or queued by an earlier pass and not
+ *                                taken up by a fetch yet
  * @param deferred                candidates left for the next pass, over the per-source page limit
  * @param queued                  URLs handed to the frontier: new pages, and pages the source dates after our last
  *                                fetch, to be checked again

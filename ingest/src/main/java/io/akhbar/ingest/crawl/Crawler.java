@@ -43,6 +43,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,6 +81,11 @@ public final class Crawler implements AutoCloseable {
     private final HostLanes lanes;
     /** Candidates from earlier passes not fetched yet: over the per-source limit, or failed transiently. */
     private final Map<String, DiscoveredUrl> carriedOver = new ConcurrentHashMap<>();
+    /**
+     * URLs of this instance's hosts handed to the frontier and not taken up by a fetch yet. Every poll of a source
+     * lists them again while they wait, and queueing them again would cost the frontier an entry each time.
+     */
+    private final Set<String> awaitingFetch = ConcurrentHashMap.newKeySet();
     /** The counts fetches add to: those of the pass running, or of the last one. */
     private volatile CrawlTally tally = new CrawlTally();
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -104,7 +110,7 @@ public final class Crawler implements AutoCloseable {
         this.lanes = new HostLanes(fetchers, this::fetchQueued);
         Gauge.builder("akhbar.crawl.fetch.queue", lanes, HostLanes::size)
                 .description("URLs this instance has queued or in flight").register(registry);
-        frontier.start(lanes);
+        frontier.start(new OwnedLanes());
     }
 
     private static ExecutorService pool(String name, int threads) {
@@ -220,7 +226,7 @@ public final class Crawler implements AutoCloseable {
                     .toList())
                     .stream().flatMap(List::stream).toList();
             for (DiscoveredUrl url : plan(due, discovered, passTally)) {
-                frontier.offer(url);
+                offer(url);
                 passTally.queued.incrementAndGet();
                 metrics.queued(url.source());
             }
@@ -345,7 +351,8 @@ public final class Crawler implements AutoCloseable {
 
         Map<String, List<DiscoveredUrl>> wantedBySource = new LinkedHashMap<>();
         for (DiscoveredUrl url : candidates.values()) {
-            if (CrawlStates.needsFetch(states.get(url.url()), url.lastModified())) {
+            if (!awaitingFetch.contains(url.url())
+                    && CrawlStates.needsFetch(states.get(url.url()), url.lastModified())) {
                 wantedBySource.computeIfAbsent(url.source(), source -> new ArrayList<>()).add(url);
             } else {
                 passTally.skippedAsSeen.incrementAndGet();
@@ -368,10 +375,24 @@ public final class Crawler implements AutoCloseable {
     }
 
     /**
+     * Remembers the URL as awaiting its fetch while its host is this instance's: added before it is offered, since
+     * a fetch may take it up at once, and checked after, since the frontier takes hosts away before it drops their
+     * URLs.
+     */
+    private void offer(DiscoveredUrl url) {
+        awaitingFetch.add(url.url());
+        if (!frontier.owns(HostLanes.hostOf(url.url()))) {
+            awaitingFetch.remove(url.url());
+        }
+        frontier.offer(url, () -> awaitingFetch.remove(url.url()));
+    }
+
+    /**
      * Fetches one URL the frontier gave this instance, unless it became known meanwhile (another pass queued it
      * too) or its source was removed. Returns false, leaving it for later, when the crawler is closing.
      */
     private boolean fetchQueued(DiscoveredUrl url) throws InterruptedException {
+        awaitingFetch.remove(url.url());
         if (closed.get()) {
             return false;
         }
@@ -497,6 +518,25 @@ public final class Crawler implements AutoCloseable {
         states.put(state);
         canonicalizer.canonicalize(finalUrl).filter(canonical -> !canonical.equals(state.getUrl()))
                 .ifPresent(canonical -> states.put(CrawlState.newBuilder(state).setUrl(canonical).build()));
+    }
+
+    /** The lanes, as the frontier hands URLs in and takes hosts away: their URLs no longer await a fetch here. */
+    private final class OwnedLanes implements FetchQueue {
+        @Override
+        public void submit(DiscoveredUrl url, Runnable whenDone) {
+            lanes.submit(url, whenDone);
+        }
+
+        @Override
+        public void drop(Predicate<String> hosts) {
+            awaitingFetch.removeIf(url -> hosts.test(HostLanes.hostOf(url)));
+            lanes.drop(hosts);
+        }
+
+        @Override
+        public boolean awaitIdle(Predicate<String> hosts, Duration timeout) throws InterruptedException {
+            return lanes.awaitIdle(hosts, timeout);
+        }
     }
 
     private static String sha256(byte[] body) {

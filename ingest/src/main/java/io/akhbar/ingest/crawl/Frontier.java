@@ -18,7 +18,11 @@ public interface Frontier extends AutoCloseable {
     /** Waits until this instance has been given its hosts; false if that took longer than {@code timeout}. */
     boolean awaitOwnership(Duration timeout) throws InterruptedException;
 
-    void offer(DiscoveredUrl url);
+    /**
+     * Queues the URL for the instance that owns its host. {@code ifLost} runs if it could not be queued after all,
+     * so that a later pass offers it again.
+     */
+    void offer(DiscoveredUrl url, Runnable ifLost);
 
     /** Returns once every URL offered so far has been handed on. */
     void flush();

@@ -26,7 +26,7 @@ final class InProcessFrontier implements Frontier {
     }
 
     @Override
-    public void offer(DiscoveredUrl url) {
+    public void offer(DiscoveredUrl url, Runnable ifLost) {
         queue.submit(url, () -> { });
     }
 

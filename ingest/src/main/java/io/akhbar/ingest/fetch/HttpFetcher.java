@@ -2,6 +2,7 @@ package io.akhbar.ingest.fetch;
 
 import crawlercommons.robots.BaseRobotRules;
 import io.akhbar.ingest.crawl.CrawlerSettings;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
@@ -23,12 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -267,21 +263,14 @@ public final class HttpFetcher {
         validators.lastModified().ifPresent(date -> request.header("If-Modified-Since", date));
         int limit = purpose == Purpose.DOCUMENT ? settings.maxBodyBytes() : MAX_ROBOTS_TXT_BYTES;
 
-        CompletableFuture<HttpResponse<ResponseBody>> pending =
-                client.sendAsync(request.build(), info -> bodySubscriber(info, purpose, limit));
+        long deadline = System.nanoTime() + settings.requestTimeout().toNanos();
         HttpResponse<ResponseBody> response;
         try {
-            // The request timeout covers only the wait for the headers; this bounds the body too.
-            response = pending.get(settings.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            pending.cancel(true);
-            return new Exchange.NoResponse(FailureReason.TIMEOUT,
-                    "no complete response within " + settings.requestTimeout());
-        } catch (InterruptedException e) {
-            pending.cancel(true);
-            throw e;
-        } catch (ExecutionException e) {
-            return noResponse(e.getCause());
+            // Not sendAsync: it completes every response on the common pool, which on two cores or fewer means a
+            // new thread per response.
+            response = client.send(request.build(), info -> bodySubscriber(info, purpose, limit, deadline));
+        } catch (IOException e) {
+            return noResponse(e);
         }
         Map<String, String> headers = keptHeaders(response.headers());
         ResponseBody body = response.body();
@@ -292,7 +281,7 @@ public final class HttpFetcher {
     }
 
     private HttpResponse.BodySubscriber<ResponseBody> bodySubscriber(HttpResponse.ResponseInfo info,
-                                                                     Purpose purpose, int limit) {
+                                                                     Purpose purpose, int limit, long deadline) {
         if (purpose == Purpose.DOCUMENT && info.statusCode() / 100 == 2) {
             Optional<String> problem = contentTypeProblem(info.headers().firstValue("content-type"));
             if (problem.isPresent()) {
@@ -304,7 +293,8 @@ public final class HttpFetcher {
             return ResponseBody.refusing(FailureReason.TOO_LARGE,
                     "Content-Length " + declaredLength + " exceeds " + limit + " bytes");
         }
-        return ResponseBody.collecting(limit);
+        return ResponseBody.collecting(limit, Duration.ofNanos(deadline - System.nanoTime()),
+                "no complete response within " + settings.requestTimeout());
     }
 
     private Optional<String> contentTypeProblem(Optional<String> contentType) {
@@ -325,11 +315,9 @@ public final class HttpFetcher {
         }
     }
 
-    private static Exchange noResponse(Throwable error) {
-        Throwable cause = error;
-        while (cause instanceof CompletionException && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
+    /** send wraps most failures in a plain IOException; the one it wraps says what went wrong. */
+    private static Exchange noResponse(IOException error) {
+        Throwable cause = error.getClass() == IOException.class && error.getCause() != null ? error.getCause() : error;
         return cause instanceof HttpTimeoutException
                 ? new Exchange.NoResponse(FailureReason.TIMEOUT, cause.getMessage())
                 : new Exchange.NoResponse(FailureReason.NETWORK_ERROR,

@@ -2,11 +2,14 @@ package io.akhbar.ingest.fetch;
 
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
 
 /** A response body as received: its bytes, or why we stopped receiving it. */
 sealed interface ResponseBody {
@@ -16,9 +19,13 @@ sealed interface ResponseBody {
     record Refused(FailureReason reason, String detail) implements ResponseBody {
     }
 
-    /** Collects the body, and hangs up as soon as it grows past the limit rather than downloading the rest. */
-    static HttpResponse.BodySubscriber<ResponseBody> collecting(int limit) {
-        return new Collector(limit);
+    /**
+     * Collects the body, and hangs up as soon as it grows past the limit rather than downloading the rest. A body
+     * not complete within {@code timeLeft} fails with an {@link HttpTimeoutException} saying {@code lateDetail}: the
+     * HTTP client's own request timeout ends once the headers are in.
+     */
+    static HttpResponse.BodySubscriber<ResponseBody> collecting(int limit, Duration timeLeft, String lateDetail) {
+        return new Collector(limit, timeLeft, lateDetail);
     }
 
     /** Hangs up without reading the body at all. */
@@ -28,17 +35,30 @@ sealed interface ResponseBody {
 
     final class Collector implements HttpResponse.BodySubscriber<ResponseBody> {
         private final int limit;
+        private final Duration timeLeft;
+        private final String lateDetail;
         private final ByteArrayOutputStream received = new ByteArrayOutputStream();
         private final CompletableFuture<ResponseBody> body = new CompletableFuture<>();
+        /** Completed with the body, which withdraws the timeout from the timer's queue. */
+        private final CompletableFuture<Void> deadline = new CompletableFuture<>();
         private Flow.Subscription subscription;
 
-        private Collector(int limit) {
+        private Collector(int limit, Duration timeLeft, String lateDetail) {
             this.limit = limit;
+            this.timeLeft = timeLeft;
+            this.lateDetail = lateDetail;
+            body.whenComplete((done, error) -> deadline.complete(null));
         }
 
         @Override
         public void onSubscribe(Flow.Subscription subscription) {
             this.subscription = subscription;
+            // CompletableFuture's one shared timer thread: a response costs no thread of its own.
+            deadline.orTimeout(timeLeft.toNanos(), TimeUnit.NANOSECONDS).whenComplete((done, late) -> {
+                if (late != null && body.completeExceptionally(new HttpTimeoutException(lateDetail))) {
+                    subscription.cancel();
+                }
+            });
             subscription.request(Long.MAX_VALUE);
         }
 

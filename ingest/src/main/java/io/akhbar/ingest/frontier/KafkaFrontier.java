@@ -127,7 +127,7 @@ public final class KafkaFrontier implements Frontier {
     }
 
     @Override
-    public void offer(DiscoveredUrl url) {
+    public void offer(DiscoveredUrl url, Runnable ifLost) {
         String host = HostPartitions.hostOf(url.url());
         FrontierEntry entry = FrontierEntry.newBuilder()
                 .setUrl(url.url())
@@ -140,6 +140,7 @@ public final class KafkaFrontier implements Frontier {
                     if (error != null) {
                         log.error("cannot queue {} in {}; a later pass finds it again: {}", url.url(), topic,
                                 error.toString());
+                        ifLost.run();
                     }
                 });
     }

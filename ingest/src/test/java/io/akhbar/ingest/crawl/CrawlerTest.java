@@ -22,6 +22,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -246,6 +247,42 @@ class CrawlerTest {
         assertThat(server.requestsTo("/feed/").size()).isGreaterThanOrEqualTo(3);
         assertThat(server.requestsTo("/2025/01/one/")).hasSize(1);
         assertThat(pages).hasSize(1);
+    }
+
+    @Test
+    void aPageStillQueuedIsNotQueuedAgainByTheNextPolls() throws Exception {
+        // The articles live on another host than the feed, so that the feed is polled while their host is busy.
+        String articles = "http://localhost:" + server.port();
+        CountDownLatch release = new CountDownLatch(1);
+        server.route("/2025/01/held/", request -> {
+            release.await();
+            return Response.html("<html><body><p>held</p></body></html>");
+        });
+        article("/2025/01/waiting/");
+        AtomicBoolean firstPoll = new AtomicBoolean(true);
+        server.route("/feed/", request -> {
+            String held = firstPoll.getAndSet(false) ? "<item><link>" + articles + "/2025/01/held/</link></item>" : "";
+            return Response.of(200, "application/rss+xml", "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel>"
+                    + "<title>t</title>" + held + "<item><link>" + articles + "/2025/01/waiting/</link></item>"
+                    + "</channel></rss>");
+        });
+        Crawler crawler = crawler(TestSettings.fast().build(),
+                source(List.of(server.url("/feed/")), List.of(), Duration.ofMillis(20)));
+        Thread runner = new Thread(crawler::runForever, "run-forever-test");
+        runner.start();
+
+        awaitRequests("/feed/", 4);
+        double queuedWhileHeld = registry.counter(CrawlMetrics.QUEUED, "site", "sample").count();
+        release.countDown();
+        for (int wait = 0; wait < 500 && pages.size() < 2; wait++) {
+            Thread.sleep(10);
+        }
+        crawler.close();
+        runner.join(5000);
+
+        assertThat(queuedWhileHeld).isEqualTo(2);
+        assertThat(pages).hasSize(2);
+        assertThat(server.requestsTo("/2025/01/waiting/")).hasSize(1);
     }
 
     /** A feed dating its one article, with an ETag that changes with the date. */
