@@ -334,8 +334,8 @@ public final class Crawler implements AutoCloseable {
 
     /**
      * Chooses what to hand to the frontier in this pass: distinct URLs not known yet, or dated by their source
-     * after our last fetch, the newest first, at most the per-source limit from each source; the rest are carried
-     * over.
+     * after our last fetch, the newest first, at most the per-source limit from each source, the sources taking
+     * turns; the rest are carried over.
      */
     private List<DiscoveredUrl> plan(List<Source> due, List<DiscoveredUrl> discovered, CrawlTally passTally) {
         Map<String, DiscoveredUrl> candidates = new LinkedHashMap<>();
@@ -358,10 +358,11 @@ public final class Crawler implements AutoCloseable {
                 passTally.skippedAsSeen.incrementAndGet();
             }
         }
-        List<DiscoveredUrl> planned = new ArrayList<>();
+        List<List<DiscoveredUrl>> plannedBySource = new ArrayList<>();
         for (List<DiscoveredUrl> urls : wantedBySource.values()) {
             urls.sort(Comparator.comparing((DiscoveredUrl url) -> url.lastModified().orElse(Instant.MIN))
                     .reversed());
+            List<DiscoveredUrl> planned = new ArrayList<>();
             for (int i = 0; i < urls.size(); i++) {
                 if (i < settings.maxPagesPerSource()) {
                     planned.add(urls.get(i));
@@ -370,8 +371,9 @@ public final class Crawler implements AutoCloseable {
                     passTally.deferred.incrementAndGet();
                 }
             }
+            plannedBySource.add(planned);
         }
-        return planned;
+        return TakingTurns.of(plannedBySource);
     }
 
     /**
