@@ -12,16 +12,20 @@ import java.time.Duration;
  * @param shingleSize           words per shingle
  * @param similarityThreshold   estimated Jaccard similarity of shingles from which two articles are one story
  * @param window                how far apart in event time two articles may be and still be one story
+ * @param bandRetention         how far behind the newest article seen an article's band state is kept; an article
+ *                              older than that is compared with none (a backfill of history needs it this long)
  * @param maxBandMembers        articles kept per band bucket (newest by event time win), bounding hot buckets
  * @param stateDir              RocksDB state directory
  * @param extraGazetteer        optional file of extra entities, in the bundled gazetteer's format
  */
 public record EnrichSettings(String applicationId, int bands, int rowsPerBand, int shingleSize,
-                             double similarityThreshold, Duration window, int maxBandMembers, Path stateDir,
-                             Path extraGazetteer) {
+                             double similarityThreshold, Duration window, Duration bandRetention,
+                             int maxBandMembers, Path stateDir, Path extraGazetteer) {
+    /** Below this many windows, articles published in order would lose the members of the slots they read. */
+    public static final int MIN_RETAINED_WINDOWS = 3;
 
     public static EnrichSettings defaults() {
-        return new EnrichSettings("akhbar-enrich", 20, 5, 3, 0.4, Duration.ofDays(7), 500,
+        return new EnrichSettings("akhbar-enrich", 20, 5, 3, 0.4, Duration.ofDays(7), Duration.ofDays(3650), 500,
                 Path.of(".akhbar", "streams"), null);
     }
 
@@ -31,19 +35,28 @@ public record EnrichSettings(String applicationId, int bands, int rowsPerBand, i
         require(shingleSize >= 1, "enrich.shingleSize must be positive");
         require(similarityThreshold > 0 && similarityThreshold <= 1, "enrich.similarityThreshold must be in (0, 1]");
         require(window != null && !window.isNegative() && !window.isZero(), "enrich.window must be positive");
+        require(bandRetention != null && bandRetention.compareTo(window.multipliedBy(MIN_RETAINED_WINDOWS)) >= 0,
+                "enrich.bandRetention must be at least " + MIN_RETAINED_WINDOWS + " times enrich.window ("
+                        + window.multipliedBy(MIN_RETAINED_WINDOWS) + "): an article reads the band slots one window"
+                        + " either side of it");
         require(maxBandMembers >= 1, "enrich.maxBandMembers must be positive");
         require(stateDir != null, "enrich.stateDir is required");
         return this;
     }
 
     public EnrichSettings withApplicationId(String id) {
-        return new EnrichSettings(id, bands, rowsPerBand, shingleSize, similarityThreshold, window, maxBandMembers,
-                stateDir, extraGazetteer);
+        return new EnrichSettings(id, bands, rowsPerBand, shingleSize, similarityThreshold, window, bandRetention,
+                maxBandMembers, stateDir, extraGazetteer);
     }
 
     public EnrichSettings withStateDir(Path dir) {
         return new EnrichSettings(applicationId, bands, rowsPerBand, shingleSize, similarityThreshold, window,
-                maxBandMembers, dir, extraGazetteer);
+                bandRetention, maxBandMembers, dir, extraGazetteer);
+    }
+
+    public EnrichSettings withWindowAndRetention(Duration window, Duration bandRetention) {
+        return new EnrichSettings(applicationId, bands, rowsPerBand, shingleSize, similarityThreshold, window,
+                bandRetention, maxBandMembers, stateDir, extraGazetteer);
     }
 
     private static void require(boolean condition, String message) {

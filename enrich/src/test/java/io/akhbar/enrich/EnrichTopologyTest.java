@@ -12,6 +12,8 @@ import io.akhbar.model.EnrichedArticle;
 import io.akhbar.model.KafkaSettings;
 import io.akhbar.model.Topics;
 import io.akhbar.model.streams.StreamsConfigs;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -28,6 +30,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -166,6 +170,47 @@ class EnrichTopologyTest {
         Map<String, EnrichedArticle> updates = latestByKeyFrom(enriched.readValuesToList());
         assertThat(updates.get(copy.getId()).getStoryId()).isEqualTo(original.getId());
         assertThat(updates.get(original.getId()).getStoryId()).isEqualTo(original.getId());
+    }
+
+    /**
+     * A first crawl of an outlet's whole sitemap, or an archive import after months of live crawling, sends years-old
+     * articles after new ones: their band state must still be kept and found.
+     */
+    @Test
+    void copiesOfAStoryYearsOlderThanTheNewestArticleStillFindEachOther() {
+        Instant years = FIRST_PUBLISHED.minus(Duration.ofDays(5 * 365));
+        Article original = article("https://taif.example/2019/05/idlib", seed(0), years);
+        Article copy = article("https://wire.example/2019/05/idlib", Republish.AGENCY_EDIT.apply(seed(0)),
+                years.plusSeconds(3600));
+        pipe(article("https://taif.example/2024/03/unrelated", seed(1), FIRST_PUBLISHED));
+        pipe(original);
+        pipe(copy);
+        assertThat(latestByKey().get(copy.getId()).getStoryId()).isEqualTo(original.getId());
+    }
+
+    @Test
+    void anArticleOlderThanTheBandRetentionIsItsOwnStoryAndCounted(@TempDir Path otherStateDir) {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        Metrics.addRegistry(registry);
+        EnrichSettings shortRetention = EnrichSettings.defaults().withStateDir(otherStateDir)
+                .withWindowAndRetention(Duration.ofDays(1), Duration.ofDays(3));
+        try (TopologyTestDriver limited = newDriver(shortRetention)) {
+            TestInputTopic<String, Article> in = limited.createInputTopic(TOPICS.articles(), new StringSerializer(),
+                    AkhbarSerdes.ARTICLE.serializer());
+            Instant old = FIRST_PUBLISHED.minus(Duration.ofDays(10));
+            Article original = article("https://taif.example/old", seed(0), old);
+            Article copy = article("https://wire.example/old", Republish.AGENCY_EDIT.apply(seed(0)), old.plusSeconds(3600));
+            for (Article article : List.of(article("https://taif.example/new", seed(1), FIRST_PUBLISHED), original, copy)) {
+                in.pipeInput(article.getId(), article);
+            }
+            Map<String, EnrichedArticle> latest = latestByKeyFrom(limited.createOutputTopic(TOPICS.enriched(),
+                    AkhbarSerdes.KEY.deserializer(), AkhbarSerdes.ENRICHED_ARTICLE.deserializer()).readValuesToList());
+            assertThat(latest).hasSize(3);
+            assertThat(latest.get(copy.getId()).getStoryId()).isEqualTo(copy.getId());
+            assertThat(registry.get("akhbar.enrich.beyond.retention").counter().count()).isEqualTo(2);
+        } finally {
+            Metrics.removeRegistry(registry);
+        }
     }
 
     @Test
@@ -349,9 +394,12 @@ class EnrichTopologyTest {
     }
 
     private TopologyTestDriver newDriver(Path dir) {
-        EnrichSettings settings = EnrichSettings.defaults().withStateDir(dir);
+        return newDriver(EnrichSettings.defaults().withStateDir(dir));
+    }
+
+    private TopologyTestDriver newDriver(EnrichSettings settings) {
         return new TopologyTestDriver(EnrichTopology.build(TOPICS, 1, settings, TAGGER),
-                StreamsConfigs.of("enrich-test", "enrich", KafkaSettings.of("unused:9092"), dir, Map.of()));
+                StreamsConfigs.of("enrich-test", "enrich", KafkaSettings.of("unused:9092"), settings.stateDir(), Map.of()));
     }
 
     private void pipe(Article article) {

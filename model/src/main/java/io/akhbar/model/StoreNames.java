@@ -10,6 +10,8 @@ public final class StoreNames {
     public static final String BAND_BUCKETS = "band-buckets";
     /** Per article id and order time (a window store): the signature sketch the buckets compare with. */
     public static final String BAND_SIGNATURES = "band-signatures";
+    /** Per band partition: the newest time slot seen, behind which band state expires (one key). */
+    public static final String BAND_HORIZON = "band-horizon";
 
     private StoreNames() {
     }

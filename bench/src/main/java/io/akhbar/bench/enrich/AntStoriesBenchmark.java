@@ -85,8 +85,8 @@ public final class AntStoriesBenchmark {
     }
 
     private static EnrichSettings with(EnrichSettings d, int bands, int rows, int shingle, double threshold) {
-        return new EnrichSettings(d.applicationId(), bands, rows, shingle, threshold, d.window(), d.maxBandMembers(),
-                d.stateDir(), d.extraGazetteer());
+        return new EnrichSettings(d.applicationId(), bands, rows, shingle, threshold, d.window(), d.bandRetention(),
+                d.maxBandMembers(), d.stateDir(), d.extraGazetteer());
     }
 
     private static String describe(EnrichSettings s, EnrichSettings defaults) {

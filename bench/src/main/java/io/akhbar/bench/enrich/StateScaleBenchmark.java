@@ -17,6 +17,7 @@ import io.akhbar.model.internal.BandReply;
 import io.akhbar.model.internal.BandSignature;
 import io.akhbar.model.internal.StoryMatch;
 import io.akhbar.model.internal.StoryState;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.processor.StateStore;
 import org.apache.kafka.streams.processor.TaskId;
@@ -73,7 +74,7 @@ public final class StateScaleBenchmark {
         config.putAll(BoundedRocksDb.streamsConfig());
         MockProcessorContext<String, BandReply> context = new MockProcessorContext<>(config, new TaskId(0, 0), stateDir.toFile());
 
-        Duration retention = settings.window().multipliedBy(3);
+        Duration retention = settings.bandRetention();
         WindowStore<String, BandMembers> buckets = init(context, Stores.windowStoreBuilder(Stores.persistentWindowStore(
                 StoreNames.BAND_BUCKETS, retention, settings.window(), false), AkhbarSerdes.KEY, AkhbarSerdes.BAND_MEMBERS)
                 .withLoggingDisabled().build());
@@ -85,6 +86,9 @@ public final class StateScaleBenchmark {
                 .withLoggingDisabled().build());
         KeyValueStore<String, Article> contents = init(context, Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(StoreNames.STORY_ARTICLES), AkhbarSerdes.KEY, AkhbarSerdes.ARTICLE)
+                .withLoggingDisabled().build());
+        KeyValueStore<String, Long> horizon = init(context, Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(StoreNames.BAND_HORIZON), AkhbarSerdes.KEY, Serdes.Long())
                 .withLoggingDisabled().build());
         BandProcessor bands = new BandProcessor(settings, 1);
         bands.init(context);
@@ -146,7 +150,7 @@ public final class StateScaleBenchmark {
         System.out.printf("  %,.0f lookups/s; %,d of %,d probes matched a stored article%n",
                 PROBES / ((System.nanoTime() - probing) / 1e9), matches, PROBES);
 
-        for (StateStore store : List.of(buckets, signatures, stories, contents)) {
+        for (StateStore store : List.of(buckets, signatures, stories, contents, horizon)) {
             store.flush();
         }
         System.gc();
@@ -155,7 +159,7 @@ public final class StateScaleBenchmark {
         System.out.printf("Heap: %d MB used after a full collection, peak %d MB (limit %d MB); resident memory %d MB;"
                 + " state on disk %,d MB (%s)%n", usedHeapMb(), peak, Runtime.getRuntime().maxMemory() >> 20,
                 residentMb(), sizeMb(stateDir), sizesByStore(stateDir));
-        for (StateStore store : List.of(buckets, signatures, stories, contents)) {
+        for (StateStore store : List.of(buckets, signatures, stories, contents, horizon)) {
             store.close();
         }
         OfflineEnrich.delete(stateDir);

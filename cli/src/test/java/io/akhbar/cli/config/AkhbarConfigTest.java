@@ -109,4 +109,12 @@ class AkhbarConfigTest {
         assertThatThrownBy(() -> AkhbarConfig.load(null, Map.of("AKHBAR_SERVICE_LAG_INTERVAL", "PT0S")))
                 .hasMessageContaining("service.lagInterval");
     }
+
+    @Test
+    void bandRetentionShorterThanThreeWindowsIsRefused() {
+        assertThat(AkhbarConfig.load(null, Map.of("AKHBAR_ENRICH_BAND_RETENTION", "P30D")).enrich().bandRetention())
+                .isEqualTo(Duration.ofDays(30));
+        assertThatThrownBy(() -> AkhbarConfig.load(null, Map.of("AKHBAR_ENRICH_BAND_RETENTION", "P14D")))
+                .hasMessageContaining("enrich.bandRetention").hasMessageContaining("enrich.window");
+    }
 }

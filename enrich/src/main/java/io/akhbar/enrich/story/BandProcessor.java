@@ -10,12 +10,19 @@ import io.akhbar.model.internal.BandProbe;
 import io.akhbar.model.internal.BandReply;
 import io.akhbar.model.internal.BandSignature;
 import io.akhbar.model.internal.StoryMatch;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Metrics;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.WindowStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -31,8 +38,15 @@ import java.util.Map;
  * <p>Buckets are kept per time slot of one window in a window store, so that state expires with event time: a
  * probe reads the slots that can hold members within one window of it. A member's signature sketch is kept once
  * per partition, not once per bucket.
+ *
+ * <p>Band state is kept for {@code bandRetention} behind the newest slot this partition has seen (its horizon). An
+ * article older than that, as in a backfill of history older than the retention, is neither compared nor kept: it
+ * is answered as matching nothing, and said so in the log and the {@code akhbar.enrich.beyond.retention} counter,
+ * instead of the window store dropping its state without a word.
  */
 public final class BandProcessor implements Processor<String, BandProbe, String, BandReply> {
+    private static final Logger LOG = LoggerFactory.getLogger(BandProcessor.class);
+    private static final String NEWEST_SLOT = "newest-slot";
     private static final Comparator<BandMember> NEWEST_LAST =
             Comparator.comparingLong(BandMember::getOrderTime).thenComparing(BandMember::getArticleId);
 
@@ -40,15 +54,19 @@ public final class BandProcessor implements Processor<String, BandProbe, String,
     private final LshBands lsh;
     private final int partitions;
     private final long window;
+    private final long retention;
+    private final Counter beyondRetention = Metrics.counter("akhbar.enrich.beyond.retention");
     private ProcessorContext<String, BandReply> context;
     private WindowStore<String, BandMembers> buckets;
     private WindowStore<String, BandSignature> signatures;
+    private KeyValueStore<String, Long> horizon;
 
     public BandProcessor(EnrichSettings settings, int partitions) {
         this.settings = settings;
         this.lsh = new LshBands(settings.bands(), settings.rowsPerBand());
         this.partitions = partitions;
         this.window = settings.window().toMillis();
+        this.retention = settings.bandRetention().toMillis();
     }
 
     @Override
@@ -56,6 +74,7 @@ public final class BandProcessor implements Processor<String, BandProbe, String,
         this.context = context;
         this.buckets = context.getStateStore(StoreNames.BAND_BUCKETS);
         this.signatures = context.getStateStore(StoreNames.BAND_SIGNATURES);
+        this.horizon = context.getStateStore(StoreNames.BAND_HORIZON);
     }
 
     @Override
@@ -67,12 +86,18 @@ public final class BandProcessor implements Processor<String, BandProbe, String,
         int partition = context.taskId().partition();
 
         List<Integer> answered = new ArrayList<>();
-        Map<String, Long> candidates = new LinkedHashMap<>();
         for (int band = 0; band < hashes.length; band++) {
-            if (LshBands.owner(band, hashes[band], partitions) != partition) {
-                continue;
+            if (LshBands.owner(band, hashes[band], partitions) == partition) {
+                answered.add(band);
             }
-            answered.add(band);
+        }
+        if (isBeyondRetention(probe)) {
+            context.forward(record.withKey(probe.getArticleId()).withValue(
+                    new BandReply(probe.getArticleId(), probe.getContentVersion(), answered, List.of(), null)));
+            return;
+        }
+        Map<String, Long> candidates = new LinkedHashMap<>();
+        for (int band : answered) {
             String bucket = LshBands.bucketKey(band, hashes[band]);
             join(bucket, probe, collectCandidates(bucket, probe, candidates));
         }
@@ -98,6 +123,26 @@ public final class BandProcessor implements Processor<String, BandProbe, String,
                 ByteBuffer.wrap(sketch), links.anchor()), probe.getOrderTime());
         context.forward(record.withKey(probe.getArticleId()).withValue(
                 new BandReply(probe.getArticleId(), probe.getContentVersion(), answered, links.told(), null)));
+    }
+
+    /** Moves the horizon forward to the probe's slot if it is the newest; true if the probe is older than kept state. */
+    private boolean isBeyondRetention(BandProbe probe) {
+        long slot = slotOf(probe.getOrderTime());
+        Long newest = horizon.get(NEWEST_SLOT);
+        if (newest == null || slot > newest) {
+            horizon.put(NEWEST_SLOT, slot);
+            return false;
+        }
+        if (slot >= newest - retention) {
+            return false;
+        }
+        beyondRetention.increment();
+        LOG.warn("article {} (published {}) is older than the band state kept ({} behind the newest article seen,"
+                        + " from {}): it is not compared with other articles; raise enrich.bandRetention to find the"
+                        + " near-duplicates of history this old, then replay enrich",
+                probe.getArticleId(), Instant.ofEpochMilli(probe.getOrderTime()), Duration.ofMillis(retention),
+                Instant.ofEpochMilli(newest));
+        return true;
     }
 
     /** Adds the bucket's members within one window of the probe to the candidates; returns the probe's own slot. */
