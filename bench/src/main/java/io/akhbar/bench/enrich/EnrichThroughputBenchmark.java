@@ -21,6 +21,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -39,6 +40,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -115,12 +117,58 @@ public final class EnrichThroughputBenchmark {
             long end = System.nanoTime();
             if (emitted.size() < expected) {
                 System.out.printf("  %-40s INCOMPLETE: %d of %d emitted in %s%n", name, emitted.size(), expected, TIMEOUT);
+                if (expected != load.size()) {
+                    explainMissing(kafka, load, emitted);
+                }
                 return;
             }
             System.out.printf("  %-40s %,8.0f articles/s from start (%.1f s), %,8.0f articles/s from the first output (%.1f s)%n",
                     name, expected / seconds(end - start), seconds(end - start),
                     expected / seconds(end - first), seconds(end - first));
         }
+    }
+
+    /**
+     * Says where the articles not emitted are: written but behind an open transaction (the last stable offset stops
+     * short of the end), or never written; and how many dead letters the run made.
+     */
+    private static void explainMissing(KafkaSettings kafka, List<Article> load, Set<String> emitted) {
+        Set<String> missing = new TreeSet<>();
+        for (Article article : load) {
+            if (!emitted.contains(article.getId())) {
+                missing.add(article.getId());
+            }
+        }
+        System.out.printf("    missing: %d, e.g. %s%n", missing.size(), missing.stream().limit(3).toList());
+        try (KafkaConsumer<String, byte[]> committed = reader(kafka, "read_committed");
+             KafkaConsumer<String, byte[]> uncommitted = reader(kafka, "read_uncommitted")) {
+            List<TopicPartition> partitions = uncommitted.partitionsFor(kafka.topics().enriched())
+                    .stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            System.out.printf("    enriched topic, last stable offset / end offset per partition: %s / %s%n",
+                    committed.endOffsets(partitions).values(), uncommitted.endOffsets(partitions).values());
+            uncommitted.assign(partitions);
+            uncommitted.seekToBeginning(partitions);
+            long written = 0;
+            for (int idle = 0; idle < 5; ) {
+                var records = uncommitted.poll(Duration.ofMillis(500));
+                idle = records.isEmpty() ? idle + 1 : 0;
+                for (ConsumerRecord<String, byte[]> record : records) {
+                    written += missing.remove(record.key()) ? 1 : 0;
+                }
+            }
+            System.out.printf("    of the missing, %d are in the enriched topic when read uncommitted%n", written);
+            List<TopicPartition> deadLetters = committed.partitionsFor(kafka.topics().deadLetters())
+                    .stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            System.out.printf("    dead letters: %d%n", committed.endOffsets(deadLetters).values().stream()
+                    .mapToLong(Long::longValue).sum());
+        }
+    }
+
+    private static KafkaConsumer<String, byte[]> reader(KafkaSettings kafka, String isolation) {
+        Map<String, Object> config = new HashMap<>(kafka.clientConfig());
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
     }
 
     private static Topology passThrough(Topics topics) {
