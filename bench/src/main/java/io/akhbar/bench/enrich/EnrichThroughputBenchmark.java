@@ -15,9 +15,11 @@ import io.akhbar.model.KafkaSettings;
 import io.akhbar.model.TopicSetup;
 import io.akhbar.model.Topics;
 import io.akhbar.model.streams.StreamsConfigs;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -118,7 +120,7 @@ public final class EnrichThroughputBenchmark {
             if (emitted.size() < expected) {
                 System.out.printf("  %-40s INCOMPLETE: %d of %d emitted in %s%n", name, emitted.size(), expected, TIMEOUT);
                 if (expected != load.size()) {
-                    explainMissing(kafka, load, emitted);
+                    explainMissing(kafka, run + "enrich", load, emitted);
                 }
                 return;
             }
@@ -132,7 +134,8 @@ public final class EnrichThroughputBenchmark {
      * Says where the articles not emitted are: written but behind an open transaction (the last stable offset stops
      * short of the end), or never written; and how many dead letters the run made.
      */
-    private static void explainMissing(KafkaSettings kafka, List<Article> load, Set<String> emitted) {
+    private static void explainMissing(KafkaSettings kafka, String applicationId, List<Article> load, Set<String> emitted)
+            throws Exception {
         Set<String> missing = new TreeSet<>();
         for (Article article : load) {
             if (!emitted.contains(article.getId())) {
@@ -161,6 +164,19 @@ public final class EnrichThroughputBenchmark {
                     .stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             System.out.printf("    dead letters: %d%n", committed.endOffsets(deadLetters).values().stream()
                     .mapToLong(Long::longValue).sum());
+            try (Admin admin = Admin.create(kafka.clientConfig())) {
+                Map<TopicPartition, OffsetAndMetadata> positions = admin.listConsumerGroupOffsets(applicationId)
+                        .partitionsToOffsetAndMetadata().get();
+                Map<TopicPartition, Long> ends = committed.endOffsets(positions.keySet());
+                List<String> lagging = new ArrayList<>();
+                positions.forEach((partition, position) -> {
+                    long lag = ends.get(partition) - position.offset();
+                    if (lag > 0) {
+                        lagging.add(partition + " " + lag);
+                    }
+                });
+                System.out.printf("    the stream's input not yet processed: %s%n", lagging.isEmpty() ? "none" : lagging);
+            }
         }
     }
 
