@@ -34,9 +34,9 @@ import static io.akhbar.model.AkhbarSerdes.STORY_STATE;
  * bucket) finds near-duplicates across partitions. The loop between them runs through two explicit topics, and
  * articles of one story tell each other its earliest member through the replies topic.
  *
- * <p>Only the story store has a record cache: it is read and written on every reply to an article. The others are
- * written once per article and key, so a cache saves no write, while its sorted map costs a seventh of the stream's
- * CPU in a profile. Band state is kept for {@code enrich.bandRetention} behind the newest article seen, which the
+ * <p>Only the story store, read and written on every reply to an article, and the one-key horizon store have a
+ * record cache. The others are written about once per article and key, so a cache saves few writes, while its sorted
+ * map cost a seventh of the stream's CPU in a profile. Band state is kept for {@code enrich.bandRetention} behind the newest article seen, which the
  * band processor checks itself, so that an article too old for it is reported rather than silently unmatched.
  */
 public final class EnrichTopology {

@@ -91,7 +91,10 @@ public final class BandProcessor implements Processor<String, BandProbe, String,
                 answered.add(band);
             }
         }
-        if (isBeyondRetention(probe)) {
+        long slot = slotOf(probe.getOrderTime());
+        long newestSlot = advanceHorizon(slot);
+        if (slot < newestSlot - retention) {
+            reportBeyondRetention(probe, newestSlot);
             context.forward(record.withKey(probe.getArticleId()).withValue(
                     new BandReply(probe.getArticleId(), probe.getContentVersion(), answered, List.of(), null)));
             return;
@@ -125,24 +128,24 @@ public final class BandProcessor implements Processor<String, BandProbe, String,
                 new BandReply(probe.getArticleId(), probe.getContentVersion(), answered, links.told(), null)));
     }
 
-    /** Moves the horizon forward to the probe's slot if it is the newest; true if the probe is older than kept state. */
-    private boolean isBeyondRetention(BandProbe probe) {
-        long slot = slotOf(probe.getOrderTime());
+    /** Returns the newest slot this partition has seen, the given one included. */
+    private long advanceHorizon(long slot) {
         Long newest = horizon.get(NEWEST_SLOT);
         if (newest == null || slot > newest) {
             horizon.put(NEWEST_SLOT, slot);
-            return false;
+            return slot;
         }
-        if (slot >= newest - retention) {
-            return false;
-        }
+        return newest;
+    }
+
+    private void reportBeyondRetention(BandProbe probe, long newestSlot) {
         beyondRetention.increment();
-        LOG.warn("article {} (published {}) is older than the band state kept ({} behind the newest article seen,"
-                        + " from {}): it is not compared with other articles; raise enrich.bandRetention to find the"
-                        + " near-duplicates of history this old, then replay enrich",
+        LOG.warn("article {} (published {}) is more than enrich.bandRetention ({}) older than the newest article"
+                        + " this band partition has seen (published in the window from {}): it is not compared with"
+                        + " other articles; raise enrich.bandRetention to find the near-duplicates of history this old,"
+                        + " then replay enrich",
                 probe.getArticleId(), Instant.ofEpochMilli(probe.getOrderTime()), Duration.ofMillis(retention),
-                Instant.ofEpochMilli(newest));
-        return true;
+                Instant.ofEpochMilli(newestSlot));
     }
 
     /** Adds the bucket's members within one window of the probe to the candidates; returns the probe's own slot. */
