@@ -22,7 +22,7 @@ public record EnrichSettings(String applicationId, int bands, int rowsPerBand, i
                              double similarityThreshold, Duration window, Duration bandRetention,
                              int maxBandMembers, Path stateDir, Path extraGazetteer) {
     /** Below this many windows, articles published in order would lose the members of the slots they read. */
-    public static final int MIN_RETAINED_WINDOWS = 3;
+    private static final int MIN_RETAINED_WINDOWS = 3;
 
     public static EnrichSettings defaults() {
         return new EnrichSettings("akhbar-enrich", 20, 5, 3, 0.4, Duration.ofDays(7), Duration.ofDays(3650), 500,

@@ -36,8 +36,9 @@ import static io.akhbar.model.AkhbarSerdes.STORY_STATE;
  *
  * <p>Only the story store, read and written on every reply to an article, and the one-key horizon store have a
  * record cache. The others are written about once per article and key, so a cache saves few writes, while its sorted
- * map cost a seventh of the stream's CPU in a profile. Band state is kept for {@code enrich.bandRetention} behind the newest article seen, which the
- * band processor checks itself, so that an article too old for it is reported rather than silently unmatched.
+ * map cost a seventh of the stream's CPU in a profile. Band state is kept for {@code enrich.bandRetention} behind
+ * the newest article seen, which the band processor checks itself, so that an article too old for it is reported
+ * rather than silently unmatched.
  */
 public final class EnrichTopology {
     public static final String ARTICLES = "articles";

@@ -44,6 +44,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
@@ -215,12 +217,23 @@ public final class EnrichThroughputBenchmark {
         config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         config.put(ProducerConfig.LINGER_MS_CONFIG, 20);
         config.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+        AtomicInteger failed = new AtomicInteger();
+        AtomicReference<Exception> firstFailure = new AtomicReference<>();
         try (KafkaProducer<String, Article> producer = new KafkaProducer<>(config, new StringSerializer(),
                 AkhbarSerdes.ARTICLE.serializer())) {
             for (Article article : load) {
-                producer.send(new ProducerRecord<>(kafka.topics().articles(), article.getId(), article));
+                producer.send(new ProducerRecord<>(kafka.topics().articles(), article.getId(), article), (sent, error) -> {
+                    if (error != null) {
+                        failed.incrementAndGet();
+                        firstFailure.compareAndSet(null, error);
+                    }
+                });
             }
             producer.flush();
+        }
+        if (failed.get() > 0) {
+            throw new IllegalStateException("the load was not written whole: " + failed.get() + " of " + load.size()
+                    + " articles failed, the first with " + firstFailure.get(), firstFailure.get());
         }
     }
 
