@@ -4,6 +4,7 @@ import io.akhbar.cli.config.AkhbarConfig;
 import io.akhbar.cli.ops.HealthChecks;
 import io.akhbar.cli.pipeline.ConsumerGroups;
 import io.akhbar.cli.pipeline.EnrichService;
+import io.akhbar.enrich.StateLayout;
 import io.akhbar.model.TopicSetup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,6 +36,9 @@ final class EnrichCommand implements Callable<Integer> {
             System.err.printf("akhbar enrich: status page %s/ (also /health, /metrics)%n", runtime.ops.url());
             runtime.runUntilStopped(enrich::start, enrich::close);
             return 0;
+        } catch (StateLayout.MismatchException e) {
+            System.err.println("akhbar enrich: refused: " + e.getMessage());
+            return 1;
         }
     }
 }

@@ -38,7 +38,7 @@ import static io.akhbar.model.AkhbarSerdes.STORY_STATE;
  * record cache. The others are written about once per article and key, so a cache saves few writes, while its sorted
  * map cost a seventh of the stream's CPU in a profile. Band state is kept for {@code enrich.bandRetention} behind
  * the newest article seen, which the band processor checks itself, so that an article too old for it is reported
- * rather than silently unmatched.
+ * rather than silently unmatched. Each band partition also keeps the {@link StateLayout} its state was built with.
  */
 public final class EnrichTopology {
     public static final String ARTICLES = "articles";
@@ -93,6 +93,8 @@ public final class EnrichTopology {
                 windowStore(StoreNames.BAND_SIGNATURES, retention, window, stores), KEY, BAND_SIGNATURE), BANDS);
         topology.addStateStore(Stores.keyValueStoreBuilder(
                 keyValueStore(StoreNames.BAND_HORIZON, stores), KEY, Serdes.Long()).withCachingEnabled(), BANDS);
+        topology.addStateStore(Stores.keyValueStoreBuilder(
+                keyValueStore(StoreNames.STATE_LAYOUT, stores), KEY, Serdes.String()), BANDS);
         topology.addSink(TO_STORY_REPLIES, topics.storyReplies(), KEY.serializer(), BAND_REPLY.serializer(), BANDS);
 
         return topology;

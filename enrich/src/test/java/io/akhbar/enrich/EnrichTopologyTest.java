@@ -10,6 +10,7 @@ import io.akhbar.model.Article;
 import io.akhbar.model.DuplicateKind;
 import io.akhbar.model.EnrichedArticle;
 import io.akhbar.model.KafkaSettings;
+import io.akhbar.model.StoreNames;
 import io.akhbar.model.Topics;
 import io.akhbar.model.streams.StreamsConfigs;
 import io.micrometer.core.instrument.Metrics;
@@ -21,6 +22,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -186,6 +188,13 @@ class EnrichTopologyTest {
         pipe(original);
         pipe(copy);
         assertThat(latestByKey().get(copy.getId()).getStoryId()).isEqualTo(original.getId());
+    }
+
+    @Test
+    void theBandStateKeepsTheLayoutItIsBuiltWith() {
+        pipe(article("https://taif.example/2024/03/idlib", seed(0), FIRST_PUBLISHED));
+        KeyValueStore<String, String> layout = driver.getKeyValueStore(StoreNames.STATE_LAYOUT);
+        assertThat(layout.get(StateLayout.KEY)).isEqualTo(StateLayout.of(EnrichSettings.defaults()).describe());
     }
 
     @Test

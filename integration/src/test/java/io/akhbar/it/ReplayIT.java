@@ -7,6 +7,7 @@ import io.akhbar.cli.ops.ReplayFrom;
 import io.akhbar.cli.ops.Stage;
 import io.akhbar.cli.pipeline.EnrichService;
 import io.akhbar.cli.pipeline.SinkService;
+import io.akhbar.enrich.StateLayout;
 import io.akhbar.localstack.Stack;
 import io.akhbar.localstack.Stacks;
 import io.akhbar.model.Article;
@@ -152,6 +153,30 @@ class ReplayIT {
             assertThat(counts.indexed() + counts.stale()).as("replay %d", replay).isGreaterThanOrEqualTo(9);
             assertThat(counts.rejected()).isZero();
             assertThat(withoutVersions(documents(config))).as("replay %d", replay).isEqualTo(indexed);
+        }
+    }
+
+    @Test
+    void enrichRefusesSettingsItsStateWasNotBuiltWithUntilAReplayRebuildsIt(@TempDir Path workDir) throws Exception {
+        AkhbarConfig config = setUp(workDir);
+        TestRecords.produceArticles(config, List.of(TestRecords.article(1, Instant.now())));
+        runEnrich(config);
+        AkhbarConfig shorterWindow = config.withEnrich(config.enrich()
+                .withWindowAndRetention(Duration.ofDays(1), Duration.ofDays(30)));
+
+        try (EnrichService refused = new EnrichService(shorterWindow)) {
+            assertThatThrownBy(refused::start).isInstanceOf(StateLayout.MismatchException.class)
+                    .hasMessageContaining("enrich.window: P7D in the state, P1D configured")
+                    .hasMessageContaining("enrich.bandRetention: P3650D in the state, P30D configured")
+                    .hasMessageContaining("./akhbar replay --stage enrich --from earliest");
+        }
+        replay(shorterWindow).run(Stage.ENRICH, ReplayFrom.EARLIEST, false);
+        runEnrich(shorterWindow);
+        drain(shorterWindow);
+        assertThat(documents(shorterWindow)).hasSize(1);
+        try (EnrichService refused = new EnrichService(config)) {
+            assertThatThrownBy(refused::start).isInstanceOf(StateLayout.MismatchException.class)
+                    .hasMessageContaining("enrich.window: P1D in the state, P7D configured");
         }
     }
 

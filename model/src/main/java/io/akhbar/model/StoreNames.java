@@ -12,6 +12,13 @@ public final class StoreNames {
     public static final String BAND_SIGNATURES = "band-signatures";
     /** Per band partition: the newest time slot seen, behind which band state expires (one key). */
     public static final String BAND_HORIZON = "band-horizon";
+    /** Per band partition: the settings its band state was built with (one key), checked before enrich starts. */
+    public static final String STATE_LAYOUT = "state-layout";
+
+    /** The changelog topic Kafka Streams names after an application and one of its stores. */
+    public static String changelogTopic(String applicationId, String store) {
+        return applicationId + "-" + store + "-changelog";
+    }
 
     private StoreNames() {
     }

@@ -53,8 +53,14 @@ import java.util.function.Function;
  * cores), with the ANT Corpus as load: the articles are written to the articles topic first, then the stream starts
  * and the clock runs until every article has been emitted enriched. In the same run and on the same broker: a
  * plain pass-through stream (articles topic to enriched topic, same records, exactly-once), the ceiling of any
- * Streams stage here; the enrich topology committing every second instead of every 100 ms (the exactly-once
+ * Streams stage here; the enrich topology once to warm up (the JIT compiler alone takes a tenth of the first run's
+ * CPU), then measured; the enrich topology committing every second instead of every 100 ms (the exactly-once
  * default); and the enrich topology under at_least_once.
+ *
+ * <p>Each run also prints the CPU time per article of the stream (this JVM, whose only other work is reading the
+ * output) and of the broker (its own process); from the stream's share, the rate it would reach
+ * with two cores to itself, as it has when the brokers run on other machines; and the records it wrote to each
+ * topic per article.
  *
  * <p>Arguments: {@code [copies]} (default 3): the corpus is loaded that many times, each copy under other URLs and
  * one year later, so copies are new articles that do not match each other.
@@ -62,6 +68,7 @@ import java.util.function.Function;
 public final class EnrichThroughputBenchmark {
     private static final int PARTITIONS = KafkaSettings.DEFAULT_PARTITIONS;
     private static final Duration TIMEOUT = Duration.ofMinutes(20);
+    private static final int CORES = 2;
 
     private EnrichThroughputBenchmark() {
     }
@@ -79,6 +86,8 @@ public final class EnrichThroughputBenchmark {
             EnrichSettings settings = EnrichSettings.defaults();
             run("pass-through, exactly_once_v2", stack, work, load, load.size(), StreamsConfig.EXACTLY_ONCE_V2,
                     Map.of(), topics -> passThrough(topics));
+            run("enrich, exactly_once_v2 (warm-up)", stack, work, load, distinct, StreamsConfig.EXACTLY_ONCE_V2,
+                    Map.of(), topics -> EnrichTopology.build(topics, PARTITIONS, settings, tagger));
             run("enrich, exactly_once_v2", stack, work, load, distinct, StreamsConfig.EXACTLY_ONCE_V2,
                     Map.of(), topics -> EnrichTopology.build(topics, PARTITIONS, settings, tagger));
             run("enrich, exactly_once_v2, commit 1 s", stack, work, load, distinct, StreamsConfig.EXACTLY_ONCE_V2,
@@ -105,6 +114,7 @@ public final class EnrichThroughputBenchmark {
         try (KafkaStreams streams = new KafkaStreams(topology.apply(kafka.topics()),
                 StreamsConfigs.of(run + "enrich", "enrich", kafka, work.resolve(run), overrides));
              KafkaConsumer<String, byte[]> output = outputConsumer(kafka)) {
+            CpuTimes cpuAtStart = CpuTimes.now();
             long start = System.nanoTime();
             streams.start();
             Set<String> emitted = new HashSet<>();
@@ -119,6 +129,7 @@ public final class EnrichThroughputBenchmark {
                 }
             }
             long end = System.nanoTime();
+            CpuTimes cpu = CpuTimes.now().minus(cpuAtStart);
             if (emitted.size() < expected) {
                 System.out.printf("  %-40s INCOMPLETE: %d of %d emitted in %s%n", name, emitted.size(), expected, TIMEOUT);
                 if (expected != load.size()) {
@@ -129,6 +140,10 @@ public final class EnrichThroughputBenchmark {
             System.out.printf("  %-40s %,8.0f articles/s from start (%.1f s), %,8.0f articles/s from the first output (%.1f s)%n",
                     name, expected / seconds(end - start), seconds(end - start),
                     expected / seconds(end - first), seconds(end - first));
+            System.out.printf("  %-40s CPU per article: stream %.3f ms, broker %.3f ms; the stream alone on %d cores:"
+                            + " %,8.0f articles/s%n", "", cpu.stream() * 1e3 / expected, cpu.broker() * 1e3 / expected,
+                    CORES, CORES * expected / cpu.stream());
+            printRecordsWrittenPerArticle(kafka, run, expected);
         }
     }
 
@@ -180,6 +195,28 @@ public final class EnrichThroughputBenchmark {
                 System.out.printf("    the stream's input not yet processed: %s%n", lagging.isEmpty() ? "none" : lagging);
             }
         }
+    }
+
+    /** What the run wrote to each of its topics (changelogs included), per article: where the broker's work goes. */
+    private static void printRecordsWrittenPerArticle(KafkaSettings kafka, String run, long articles) throws Exception {
+        Map<String, Long> written = new TreeMap<>();
+        try (Admin admin = Admin.create(kafka.clientConfig());
+             KafkaConsumer<String, byte[]> offsets = reader(kafka, "read_uncommitted")) {
+            for (String topic : admin.listTopics().names().get()) {
+                if (topic.startsWith(run) && !topic.equals(kafka.topics().articles())) {
+                    List<TopicPartition> partitions = offsets.partitionsFor(topic).stream()
+                            .map(p -> new TopicPartition(topic, p.partition())).toList();
+                    long records = offsets.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
+                    if (records > 0) {
+                        written.put(topic.substring(run.length()), records);
+                    }
+                }
+            }
+        }
+        List<String> perTopic = new ArrayList<>();
+        written.forEach((topic, records) -> perTopic.add(String.format("%s %.2f", topic, records / (double) articles)));
+        System.out.printf("  %-40s records written per article (end offsets, so with transaction markers): %s%n", "",
+                String.join(", ", perTopic));
     }
 
     private static KafkaConsumer<String, byte[]> reader(KafkaSettings kafka, String isolation) {

@@ -90,6 +90,8 @@ public final class StateScaleBenchmark {
         KeyValueStore<String, Long> horizon = init(context, Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(StoreNames.BAND_HORIZON), AkhbarSerdes.KEY, Serdes.Long())
                 .withLoggingDisabled().build());
+        init(context, Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.STATE_LAYOUT),
+                AkhbarSerdes.KEY, Serdes.String()).withLoggingDisabled().build());
         BandProcessor bands = new BandProcessor(settings, 1);
         bands.init(context);
 

@@ -4,22 +4,28 @@ import io.akhbar.cli.config.AkhbarConfig;
 import io.akhbar.enrich.BoundedRocksDb;
 import io.akhbar.enrich.EnrichSettings;
 import io.akhbar.enrich.EnrichTopology;
+import io.akhbar.enrich.StateLayout;
 import io.akhbar.enrich.tag.Tagger;
 import io.akhbar.model.Topics;
 import io.akhbar.model.streams.StreamsConfigs;
 import io.akhbar.model.streams.StreamsRunner;
 
 import java.util.List;
+import java.util.Map;
 
 /** The enrich stream: stories and tags, exactly once. */
 public final class EnrichService implements AutoCloseable {
     public static final String STAGE = "enrich";
     private final StreamsRunner runner;
     private final String applicationId;
+    private final StateLayout layout;
+    private final Map<String, Object> kafkaClientConfig;
 
     public EnrichService(AkhbarConfig config) {
         EnrichSettings settings = config.enrich();
         applicationId = applicationId(config);
+        layout = StateLayout.of(settings);
+        kafkaClientConfig = config.kafka().clientConfig();
         Tagger tagger = settings.extraGazetteer() == null ? Tagger.withBundledData()
                 : Tagger.withBundledDataAnd(settings.extraGazetteer());
         runner = new StreamsRunner(STAGE, EnrichTopology.build(config.kafka().topics(),
@@ -36,7 +42,9 @@ public final class EnrichService implements AutoCloseable {
         return List.of(topics.articles(), topics.bandProbes(), topics.storyReplies());
     }
 
+    /** @throws StateLayout.MismatchException if the application's state in Kafka was built with other settings */
     public EnrichService start() {
+        layout.verifyAgainst(kafkaClientConfig, applicationId);
         runner.start();
         return this;
     }

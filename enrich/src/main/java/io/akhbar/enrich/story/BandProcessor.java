@@ -1,6 +1,7 @@
 package io.akhbar.enrich.story;
 
 import io.akhbar.enrich.EnrichSettings;
+import io.akhbar.enrich.StateLayout;
 import io.akhbar.enrich.dedup.LshBands;
 import io.akhbar.enrich.dedup.MinHasher;
 import io.akhbar.model.StoreNames;
@@ -60,6 +61,8 @@ public final class BandProcessor implements Processor<String, BandProbe, String,
     private WindowStore<String, BandMembers> buckets;
     private WindowStore<String, BandSignature> signatures;
     private KeyValueStore<String, Long> horizon;
+    private KeyValueStore<String, String> layoutStore;
+    private boolean layoutRecorded;
 
     public BandProcessor(EnrichSettings settings, int partitions) {
         this.settings = settings;
@@ -75,10 +78,13 @@ public final class BandProcessor implements Processor<String, BandProbe, String,
         this.buckets = context.getStateStore(StoreNames.BAND_BUCKETS);
         this.signatures = context.getStateStore(StoreNames.BAND_SIGNATURES);
         this.horizon = context.getStateStore(StoreNames.BAND_HORIZON);
+        this.layoutStore = context.getStateStore(StoreNames.STATE_LAYOUT);
+        this.layoutRecorded = false;
     }
 
     @Override
     public void process(Record<String, BandProbe> record) {
+        recordLayout();
         BandProbe probe = record.value();
         int[] signature = MinHasher.decode(probe.getSignature());
         byte[] sketch = MinHasher.sketch(signature);
@@ -126,6 +132,27 @@ public final class BandProcessor implements Processor<String, BandProbe, String,
                 ByteBuffer.wrap(sketch), links.anchor()), probe.getOrderTime());
         context.forward(record.withKey(probe.getArticleId()).withValue(
                 new BandReply(probe.getArticleId(), probe.getContentVersion(), answered, links.told(), null)));
+    }
+
+    /**
+     * Keeps the layout this partition's state is built with, once per task: on the first probe rather than in
+     * {@link #init}, as a store write needs a record to take its changelog timestamp from. Enrich checks it before
+     * starting ({@link StateLayout#verifyAgainst}), so a different one here means instances were started with
+     * different settings at the same moment, which only the log can say now.
+     */
+    private void recordLayout() {
+        if (layoutRecorded) {
+            return;
+        }
+        StateLayout layout = StateLayout.of(settings);
+        String stored = layoutStore.get(StateLayout.KEY);
+        if (stored == null) {
+            layoutStore.put(StateLayout.KEY, layout.describe());
+        } else if (!layout.differencesFrom(stored).isEmpty()) {
+            LOG.error("band partition {} was built with {} but this instance runs with {}: start every enrich instance"
+                    + " with the same settings", context.taskId(), stored, layout.describe());
+        }
+        layoutRecorded = true;
     }
 
     /** Returns the newest slot this partition has seen, the given one included. */

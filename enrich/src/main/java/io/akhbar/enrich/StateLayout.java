@@ -1,0 +1,161 @@
+package io.akhbar.enrich;
+
+import io.akhbar.model.StoreNames;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The enrich settings that shape its band state: the LSH bands and rows and the shingle size decide which bucket an
+ * article's signature falls into, the window lays out the time slots, and the band retention lays out the stores'
+ * segments. State built under other values cannot be read with these: articles would stop finding their stories,
+ * and with fewer bands an article would wait for answers from bands that no longer exist. So every band partition
+ * keeps the layout it was built with ({@link StoreNames#STATE_LAYOUT}), and enrich refuses to start under another.
+ * A replay from the earliest article deletes that state with the rest, and the new layout is kept from then on.
+ */
+public record StateLayout(int bands, int rowsPerBand, int shingleSize, Duration window, Duration bandRetention) {
+    /** The key of the one record in each band partition's layout store. */
+    public static final String KEY = "layout";
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
+
+    public static StateLayout of(EnrichSettings settings) {
+        return new StateLayout(settings.bands(), settings.rowsPerBand(), settings.shingleSize(), settings.window(),
+                settings.bandRetention());
+    }
+
+    /** As it is stored and shown: {@code bands=20, rowsPerBand=5, shingleSize=3, window=P7D, bandRetention=P3650D}. */
+    public String describe() {
+        return String.join(", ", settings().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
+    }
+
+    /**
+     * What differs between a stored layout and this one, one line a setting ({@code enrich.bands: 20 in the state,
+     * 16 configured}); empty when they agree.
+     */
+    public List<String> differencesFrom(String stored) {
+        Map<String, String> before = parse(stored);
+        List<String> differences = new ArrayList<>();
+        settings().forEach((name, value) -> {
+            String old = before.get(name);
+            if (!value.equals(old)) {
+                differences.add("enrich." + name + ": " + (old == null ? "not recorded" : old) + " in the state, "
+                        + value + " configured");
+            }
+        });
+        return differences;
+    }
+
+    /**
+     * Compares this layout with the one the application's band state in Kafka was built with, and refuses a
+     * different one. An application with no state yet, or one kept by a build that did not record its layout,
+     * passes: the layout is recorded by the first article it processes.
+     *
+     * @throws MismatchException if any band partition's state was built under other settings
+     */
+    public void verifyAgainst(Map<String, Object> kafkaClientConfig, String applicationId) {
+        String topic = StoreNames.changelogTopic(applicationId, StoreNames.STATE_LAYOUT);
+        for (String stored : storedLayouts(kafkaClientConfig, topic)) {
+            List<String> differences = differencesFrom(stored);
+            if (!differences.isEmpty()) {
+                throw new MismatchException("the enrich state of " + applicationId + " was built with other settings:\n  "
+                        + String.join("\n  ", differences) + "\nIts band buckets cannot be read under these: articles"
+                        + " would stop finding the stories they belong to. Either set them back, or stop every enrich"
+                        + " instance and rebuild the state from the articles with"
+                        + " `./akhbar replay --stage enrich --from earliest`, then start enrich again.");
+            }
+        }
+    }
+
+    /** Enrich's band state was built with other settings than the configuration gives. */
+    public static final class MismatchException extends IllegalStateException {
+        MismatchException(String message) {
+            super(message);
+        }
+    }
+
+    private Map<String, String> settings() {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("bands", String.valueOf(bands));
+        settings.put("rowsPerBand", String.valueOf(rowsPerBand));
+        settings.put("shingleSize", String.valueOf(shingleSize));
+        settings.put("window", days(window));
+        settings.put("bandRetention", days(bandRetention));
+        return settings;
+    }
+
+    /** Durations as the configuration is usually written: {@code P7D} rather than {@code PT168H}. */
+    private static String days(Duration duration) {
+        return duration.toSeconds() % Duration.ofDays(1).toSeconds() == 0 ? "P" + duration.toDays() + "D"
+                : duration.toString();
+    }
+
+    private static Map<String, String> parse(String described) {
+        Map<String, String> settings = new HashMap<>();
+        for (String pair : described.split(",")) {
+            int equals = pair.indexOf('=');
+            if (equals > 0) {
+                settings.put(pair.substring(0, equals).trim(), pair.substring(equals + 1).trim());
+            }
+        }
+        return settings;
+    }
+
+    /** The latest layout of each partition of the changelog, read committed; none when the topic does not exist. */
+    private static List<String> storedLayouts(Map<String, Object> kafkaClientConfig, String topic) {
+        if (!topicExists(kafkaClientConfig, topic)) {
+            return List.of();
+        }
+        Map<String, Object> config = new HashMap<>(kafkaClientConfig);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+                new StringDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, READ_TIMEOUT).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, READ_TIMEOUT);
+            Map<TopicPartition, String> latest = new HashMap<>();
+            long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
+            while (partitions.stream().anyMatch(p -> consumer.position(p, READ_TIMEOUT) < ends.get(p))) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("could not read " + topic + " to its end within " + READ_TIMEOUT);
+                }
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (KEY.equals(record.key())) {
+                        Optional.ofNullable(record.value()).ifPresentOrElse(
+                                value -> latest.put(new TopicPartition(topic, record.partition()), value),
+                                () -> latest.remove(new TopicPartition(topic, record.partition())));
+                    }
+                }
+            }
+            return List.copyOf(latest.values());
+        }
+    }
+
+    private static boolean topicExists(Map<String, Object> kafkaClientConfig, String topic) {
+        try (Admin admin = Admin.create(kafkaClientConfig)) {
+            return admin.listTopics().names().get(READ_TIMEOUT.toSeconds(), TimeUnit.SECONDS).contains(topic);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("could not list the Kafka topics to find " + topic + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while looking for " + topic, e);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package io.akhbar.enrich;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class StateLayoutTest {
+    private static final StateLayout DEFAULT = StateLayout.of(EnrichSettings.defaults());
+
+    @Test
+    void isDescribedAsTheConfigurationIsWritten() {
+        assertThat(DEFAULT.describe())
+                .isEqualTo("bands=20, rowsPerBand=5, shingleSize=3, window=P7D, bandRetention=P3650D");
+        assertThat(new StateLayout(20, 5, 3, Duration.ofHours(36), Duration.ofDays(30)).describe())
+                .endsWith("window=PT36H, bandRetention=P30D");
+    }
+
+    static Stream<Arguments> storedLayouts() {
+        return Stream.of(
+                Arguments.of(DEFAULT.describe(), List.of()),
+                Arguments.of("bands=16, rowsPerBand=5, shingleSize=3, window=P7D, bandRetention=P3650D",
+                        List.of("enrich.bands: 16 in the state, 20 configured")),
+                Arguments.of("bands=20, rowsPerBand=4, shingleSize=2, window=P7D, bandRetention=P3650D",
+                        List.of("enrich.rowsPerBand: 4 in the state, 5 configured",
+                                "enrich.shingleSize: 2 in the state, 3 configured")),
+                Arguments.of("bands=20, rowsPerBand=5, shingleSize=3, window=P1D, bandRetention=P21D",
+                        List.of("enrich.window: P1D in the state, P7D configured",
+                                "enrich.bandRetention: P21D in the state, P3650D configured")),
+                Arguments.of("bands=20, rowsPerBand=5, shingleSize=3, window=P7D",
+                        List.of("enrich.bandRetention: not recorded in the state, P3650D configured")));
+    }
+
+    @ParameterizedTest
+    @MethodSource("storedLayouts")
+    void namesEverySettingThatDiffersFromTheStoredLayout(String stored, List<String> differences) {
+        assertThat(DEFAULT.differencesFrom(stored)).containsExactlyElementsOf(differences);
+    }
+}
