@@ -1,0 +1,64 @@
+package io.akhbar.bench.enrich;
+
+import io.akhbar.enrich.EnrichSettings;
+import io.akhbar.enrich.dedup.ArticleWords;
+import io.akhbar.enrich.dedup.Fingerprints;
+import io.akhbar.enrich.dedup.MinHasher;
+import io.akhbar.enrich.tag.Tagger;
+import io.akhbar.model.AkhbarSerdes;
+import io.akhbar.model.Article;
+
+import java.util.List;
+
+/**
+ * CPU per article of each pure step of enrich, over the ANT Corpus in one warm thread, beside encoding and decoding
+ * the article with Avro (the least any stage does with it): what the enrichment proper costs, to hold against the
+ * stream's whole CPU per article that {@link EnrichThroughputBenchmark} prints.
+ *
+ * <p>Arguments: {@code [rounds]} (default 5); the first round warms up and every round is printed.
+ */
+public final class EnrichStepsBenchmark {
+    private EnrichStepsBenchmark() {
+    }
+
+    public static void main(String[] args) {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        List<Article> corpus = AntCorpus.read(AntCorpus.locate()).stream().map(AntCorpus.Document::article).toList();
+        EnrichSettings settings = EnrichSettings.defaults();
+        MinHasher minHasher = new MinHasher(settings.bands() * settings.rowsPerBand(), settings.shingleSize());
+        Tagger tagger = Tagger.withBundledData();
+        System.out.printf("%,d articles of the ANT Corpus; µs of CPU per article, one thread%n", corpus.size());
+        long checksum = 0;
+        for (int round = 1; round <= rounds; round++) {
+            long[] nanos = new long[6];
+            for (Article article : corpus) {
+                long t0 = System.nanoTime();
+                ArticleWords words = ArticleWords.of(article.getTitle(), article.getParagraphs());
+                long t1 = System.nanoTime();
+                String fingerprint = Fingerprints.of(words.all());
+                long t2 = System.nanoTime();
+                int[] signature = minHasher.signature(words.shingled());
+                long t3 = System.nanoTime();
+                int entities = tagger.tag(article.getTitle(), article.getParagraphs(), article.getLang()).entities().size();
+                long t4 = System.nanoTime();
+                byte[] bytes = AkhbarSerdes.ARTICLE.serializer().serialize("", article);
+                long t5 = System.nanoTime();
+                Article decoded = AkhbarSerdes.ARTICLE.deserializer().deserialize("", bytes);
+                long t6 = System.nanoTime();
+                long[] ends = {t1, t2, t3, t4, t5, t6};
+                long previous = t0;
+                for (int step = 0; step < ends.length; step++) {
+                    nanos[step] += ends[step] - previous;
+                    previous = ends[step];
+                }
+                checksum += fingerprint.length() + signature[0] + entities + decoded.getParagraphs().size();
+            }
+            double n = corpus.size() * 1e3;
+            System.out.printf("  round %d: normalised words %5.1f, fingerprint %5.1f, MinHash %5.1f, tags %5.1f"
+                            + " = enrichment %5.1f; Avro encode %5.1f, decode %5.1f%n", round,
+                    nanos[0] / n, nanos[1] / n, nanos[2] / n, nanos[3] / n,
+                    (nanos[0] + nanos[1] + nanos[2] + nanos[3]) / n, nanos[4] / n, nanos[5] / n);
+        }
+        System.out.printf("(checksum %d)%n", checksum);
+    }
+}
