@@ -69,6 +69,20 @@ class AvroSerdeTest {
         assertThat(AkhbarSerdes.RAW_PAGE.decode(reference)).isEqualTo(page);
     }
 
+    /** Encoding reuses one buffer per thread: a huge record, a failed one and a small one must not bleed into each other. */
+    @Test
+    void recordsEncodedOneAfterAnotherAreEachTheirOwnBytes() throws Exception {
+        RawPage huge = page("https://example.com/huge", new byte[3 * 1024 * 1024]);
+        RawPage small = page("https://example.com/small", "<p>نص</p>".getBytes(StandardCharsets.UTF_8));
+        RawPage broken = page("https://example.com/broken", new byte[100]);
+        broken.setHeaders(null);
+
+        assertThat(AkhbarSerdes.RAW_PAGE.encode(huge)).isEqualTo(avroEncoding(huge));
+        assertThatThrownBy(() -> AkhbarSerdes.RAW_PAGE.encode(broken)).isInstanceOf(SerializationException.class);
+        assertThat(AkhbarSerdes.RAW_PAGE.encode(small)).isEqualTo(avroEncoding(small));
+        assertThat(AkhbarSerdes.RAW_PAGE.encode(small)).isEqualTo(avroEncoding(small));
+    }
+
     @Test
     void aRecordWrittenWithAnOlderPublishedSchemaIsReadWithTheCurrentOne() throws Exception {
         Schema first = PublishedSchemas.of("BandReply").get(0);
@@ -114,5 +128,21 @@ class AvroSerdeTest {
                 "akhbar.raw.v1", "akhbar.articles.v1", "akhbar.enriched.v1", "akhbar.deadletters.v1",
                 "akhbar.enrich.band-probes.v2", "akhbar.enrich.story-replies.v2",
                 "akhbar.crawl.frontier.v1", "akhbar.crawl.state.v1");
+    }
+
+    private static RawPage page(String url, byte[] body) {
+        return RawPage.newBuilder()
+                .setUrl(url).setFinalUrl(url).setStatus(200)
+                .setHeaders(Map.of("etag", "\"x\""))
+                .setFetchedAt(Instant.parse("2024-01-01T00:00:00Z"))
+                .setBody(ByteBuffer.wrap(body))
+                .build();
+    }
+
+    private static byte[] avroEncoding(RawPage page) throws Exception {
+        ByteBuffer encoded = RawPage.getEncoder().encode(page);
+        byte[] bytes = new byte[encoded.remaining()];
+        encoded.get(bytes);
+        return bytes;
     }
 }
