@@ -1,10 +1,10 @@
 package io.akhbar.enrich;
 
 import io.akhbar.model.StoreNames;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
@@ -14,10 +14,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * The enrich settings that shape its band state: the LSH bands and rows and the shingle size decide which bucket an
@@ -114,48 +110,33 @@ public record StateLayout(int bands, int rowsPerBand, int shingleSize, Duration 
         return settings;
     }
 
-    /** The latest layout of each partition of the changelog, read committed; none when the topic does not exist. */
+    /** The layout of each partition of the changelog, read committed; none when the topic does not exist. */
     private static List<String> storedLayouts(Map<String, Object> kafkaClientConfig, String topic) {
-        if (!topicExists(kafkaClientConfig, topic)) {
-            return List.of();
-        }
         Map<String, Object> config = new HashMap<>(kafkaClientConfig);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.remove(ConsumerConfig.GROUP_ID_CONFIG);
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
                 new StringDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, READ_TIMEOUT).stream()
+            List<PartitionInfo> changelog = consumer.listTopics(READ_TIMEOUT).getOrDefault(topic, List.of());
+            List<TopicPartition> partitions = changelog.stream()
                     .map(info -> new TopicPartition(topic, info.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, READ_TIMEOUT);
-            Map<TopicPartition, String> latest = new HashMap<>();
+            Map<Integer, String> layoutByPartition = new HashMap<>();
             long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
             while (partitions.stream().anyMatch(p -> consumer.position(p, READ_TIMEOUT) < ends.get(p))) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("could not read " + topic + " to its end within " + READ_TIMEOUT);
                 }
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (KEY.equals(record.key())) {
-                        Optional.ofNullable(record.value()).ifPresentOrElse(
-                                value -> latest.put(new TopicPartition(topic, record.partition()), value),
-                                () -> latest.remove(new TopicPartition(topic, record.partition())));
+                    if (KEY.equals(record.key()) && record.value() != null) {
+                        layoutByPartition.put(record.partition(), record.value());
                     }
                 }
             }
-            return List.copyOf(latest.values());
-        }
-    }
-
-    private static boolean topicExists(Map<String, Object> kafkaClientConfig, String topic) {
-        try (Admin admin = Admin.create(kafkaClientConfig)) {
-            return admin.listTopics().names().get(READ_TIMEOUT.toSeconds(), TimeUnit.SECONDS).contains(topic);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("could not list the Kafka topics to find " + topic + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while looking for " + topic, e);
+            return List.copyOf(layoutByPartition.values());
         }
     }
 }
