@@ -11,13 +11,16 @@ import java.util.regex.Pattern;
  */
 public final class ArabicNormalizer {
     private static final char TATWEEL = '\u0640';
+    private static final char NO_BREAK_SPACE = '\u00A0';
+    private static final String OBFUSCATING_SEPARATORS = ".\u00B7\u2022*_-";
 
     /**
      * Anti-filter obfuscation splits a word with a dot padded by tatweel ("منـ.ـع", "التصـ.ـعيد"). Requiring a
      * tatweel beside the separator keeps ordinary punctuation between words, such as "سوريا.وقال", untouched.
      */
     private static final Pattern OBFUSCATION = Pattern.compile(
-            "(?<=[\\u0620-\\u064A])(?:\\u0640+[.·•*_\\-]+\\u0640*|\\u0640*[.·•*_\\-]+\\u0640+)(?=[\\u0620-\\u064A])");
+            "(?<=[\\u0620-\\u064A])(?:\\u0640+[" + Pattern.quote(OBFUSCATING_SEPARATORS) + "]+\\u0640*|\\u0640*["
+                    + Pattern.quote(OBFUSCATING_SEPARATORS) + "]+\\u0640+)(?=[\\u0620-\\u064A])");
 
     /** {@link Character#isLetterOrDigit(char)} for the first 2,048 characters: Latin, Greek, Cyrillic, Arabic. */
     private static final boolean[] WORD_CHARACTERS = new boolean[0x0800];
@@ -62,8 +65,9 @@ public final class ArabicNormalizer {
         if (text == null || text.isEmpty()) {
             return "";
         }
-        String inOnePass = normalizedInOnePass(text);
-        return inOnePass != null ? inOnePass : normalizedInSteps(text);
+        char[] out = new char[text.length()];
+        int length = normalizeInOnePass(text, out);
+        return length >= 0 ? new String(out, 0, length) : normalizedInSteps(text);
     }
 
     /** {@link #normalize} the long way: {@link #repair}, then folding; right for any text. */
@@ -91,13 +95,13 @@ public final class ArabicNormalizer {
     }
 
     /**
-     * {@link #normalize} in one pass over the text, for what nearly all news text is: ASCII, Arabic letters, marks
-     * and digits, and common punctuation, without tatweel, invisible characters or anything NFKC would change. The
-     * spaces are folded and stripped as {@link #repair} does before marks are dropped, so a space before a dropped
-     * mark stays. Returns null for any other text, which takes the steps one by one.
+     * {@link #normalize} in one pass over the text, into {@code out}, for what nearly all news text is: ASCII,
+     * Arabic letters, marks and digits, no-break spaces, tatweel and common punctuation, without invisible characters,
+     * obfuscation or anything else NFKC would change. The spaces are folded and stripped as {@link #repair} does
+     * before marks are dropped, so a space before a dropped mark stays, while tatweel is gone before that, as if it
+     * had never been there. Returns the length written, or -1 for any other text, which takes the steps one by one.
      */
-    private static String normalizedInOnePass(String s) {
-        char[] out = new char[s.length()];
+    private static int normalizeInOnePass(String s, char[] out) {
         int length = 0;
         boolean started = false;
         boolean spaceBefore = false;
@@ -112,22 +116,31 @@ public final class ArabicNormalizer {
                     continue;
                 }
                 if (c < 0x20) {
-                    return null;
+                    return -1;
                 }
                 if (c >= 'A' && c <= 'Z') {
                     c = (char) (c + ('a' - 'A'));
                 }
                 afterMark = false;
+            } else if (c == NO_BREAK_SPACE) {
+                spaceBefore = started;
+                afterMark = false;
+                continue;
+            } else if (c == TATWEEL) {
+                if (isBesideObfuscatingSeparator(s, i)) {
+                    return -1;
+                }
+                afterMark = false;
+                continue;
             } else if (NFKC_STABLE_PUNCTUATION.indexOf(c) >= 0) {
                 afterMark = false;
             } else {
-                if (!isArabicBlock(c) || c == TATWEEL || (c >= '\u0653' && c <= '\u0655')
-                        || (c >= '\u0675' && c <= '\u0678')) {
-                    return null;
+                if (!isArabicBlock(c) || (c >= '\u0653' && c <= '\u0655') || (c >= '\u0675' && c <= '\u0678')) {
+                    return -1;
                 }
                 boolean mark = Character.getType(c) == Character.NON_SPACING_MARK;
                 if (mark && afterMark) {
-                    return null;
+                    return -1;
                 }
                 afterMark = mark;
                 dropped = isDirectionOrJoinerMark(c) || isTashkeel(c);
@@ -142,24 +155,68 @@ public final class ArabicNormalizer {
                 out[length++] = c;
             }
         }
-        return new String(out, 0, length);
+        return length;
+    }
+
+    /**
+     * Whether the tatweel at {@code i} touches one of the separators that {@link #OBFUSCATION} removes: every match
+     * of it has one, so a tatweel with none beside it is simply dropped.
+     */
+    private static boolean isBesideObfuscatingSeparator(String s, int i) {
+        return i > 0 && OBFUSCATING_SEPARATORS.indexOf(s.charAt(i - 1)) >= 0
+                || i + 1 < s.length() && OBFUSCATING_SEPARATORS.indexOf(s.charAt(i + 1)) >= 0;
     }
 
     /** Normalised words: letters and digits only, punctuation dropped. */
     public static List<String> tokens(String text) {
-        String s = normalize(text);
         List<String> tokens = new ArrayList<>();
+        scanWords(text, tokens::add);
+        return tokens;
+    }
+
+    /** Receives the words of a normalised text in order, and what stands between them. */
+    public interface WordSink {
+        void word(String word);
+
+        /** A character between two words, or before the first or after the last, other than white space. */
+        default void punctuation(char c) {
+        }
+    }
+
+    /**
+     * Normalises the text and cuts it into words as {@link #tokens} does, handing each word, and each punctuation
+     * character between them, to the sink. Scans the normalised characters without making them a String first.
+     */
+    public static void scanWords(String text, WordSink sink) {
+        if (text == null || text.isEmpty()) {
+            return;
+        }
+        char[] chars = new char[text.length()];
+        int length = normalizeInOnePass(text, chars);
+        if (length < 0) {
+            chars = normalizedInSteps(text).toCharArray();
+            length = chars.length;
+        }
         int start = -1;
-        for (int i = 0; i <= s.length(); i++) {
-            boolean wordChar = i < s.length() && isWordCharacter(s.charAt(i));
-            if (wordChar && start < 0) {
-                start = i;
-            } else if (!wordChar && start >= 0) {
-                tokens.add(s.substring(start, i));
+        for (int i = 0; i < length; i++) {
+            char c = chars[i];
+            if (isWordCharacter(c)) {
+                if (start < 0) {
+                    start = i;
+                }
+                continue;
+            }
+            if (start >= 0) {
+                sink.word(new String(chars, start, i - start));
                 start = -1;
             }
+            if (c != ' ') {
+                sink.punctuation(c);
+            }
         }
-        return tokens;
+        if (start >= 0) {
+            sink.word(new String(chars, start, length - start));
+        }
     }
 
     /**

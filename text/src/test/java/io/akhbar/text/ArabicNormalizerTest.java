@@ -99,7 +99,7 @@ class ArabicNormalizerTest {
     @Test
     void normalizeInOnePassAgreesWithTheStepsOnEveryTripleOfCharacters() {
         String alphabet = "aZ. \t\n\u001F\u007F\u00A0\u00AB\u2019\u200B\u200F\u0627\u0623\u0629\u0649\u0640\u064B"
-                + "\u0651\u064E\u0654\u0661\u061C\u0670\u06CC\uFEB3\u0130";
+                + "\u0651\u064E\u0654\u0661\u061C\u0670\u06CC\uFEB3\u0130-*_\u00B7\u2022";
         for (int i = 0; i < alphabet.length(); i++) {
             for (int j = 0; j < alphabet.length(); j++) {
                 for (int k = 0; k < alphabet.length(); k++) {
@@ -108,6 +108,27 @@ class ArabicNormalizerTest {
                             (int) text.charAt(1), (int) text.charAt(2))
                             .isEqualTo(ArabicNormalizer.normalizedInSteps(text));
                 }
+            }
+        }
+    }
+
+    /**
+     * The one-pass shortcut drops tatweel unless it touches a separator that obfuscation uses; every arrangement of
+     * letters, tatweel, separators, spaces and marks up to five characters long must come out as the steps make it.
+     */
+    @Test
+    void normalizeInOnePassAgreesWithTheStepsAroundTatweel() {
+        String alphabet = "\u0628\u0640.-\u2022 \u00A0\u064E";
+        int n = alphabet.length();
+        for (int length = 1; length <= 5; length++) {
+            for (int combination = 0; combination < Math.pow(n, length); combination++) {
+                StringBuilder text = new StringBuilder();
+                for (int i = 0, rest = combination; i < length; i++, rest /= n) {
+                    text.append(alphabet.charAt(rest % n));
+                }
+                String s = text.toString();
+                assertThat(ArabicNormalizer.normalize(s)).as("%s", s.chars().mapToObj(c -> String.format("U+%04X", c)).toList())
+                        .isEqualTo(ArabicNormalizer.normalizedInSteps(s));
             }
         }
     }
