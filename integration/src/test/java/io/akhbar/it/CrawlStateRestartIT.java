@@ -26,8 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A crawler restarted on the real broker remembers, through the crawl-state topic, what it fetched: it fetches no
- * page again, polls the feeds with their validators, and checks a page its feed dates after the last fetch with a
- * conditional GET.
+ * page again, polls the feeds with their validators (reading those that answer 304 whole once, as it does not
+ * remember across restarts which documents are sitemap indexes), and checks a page its feed dates after the last
+ * fetch with a conditional GET.
  */
 class CrawlStateRestartIT {
     @TempDir
@@ -64,9 +65,13 @@ class CrawlStateRestartIT {
                         assertThat(recheck.host() + recheck.path()).isEqualTo(updatedHost + "/2025/01/article-2/");
                         assertThat(recheck.ifNoneMatch()).as("conditional GET").isNotNull();
                     });
-            assertThat(afterRestart).filteredOn(request -> request.path().equals("/feed/"))
-                    .hasSize(3)
-                    .allSatisfy(feed -> assertThat(feed.ifNoneMatch()).as("feed polled with its ETag").isNotNull());
+            List<LoopbackNewsSites.Request> feedRequests = afterRestart.stream()
+                    .filter(request -> request.path().equals("/feed/")).toList();
+            assertThat(feedRequests).filteredOn(feed -> feed.ifNoneMatch() != null).as("feeds polled with their ETag")
+                    .hasSize(3);
+            assertThat(feedRequests).filteredOn(feed -> feed.ifNoneMatch() == null)
+                    .as("the two that answered 304 read whole once, to learn whether they are sitemap indexes")
+                    .hasSize(2);
 
             Map<String, CrawlState> states = TopicRecords.all(config.kafka(), config.kafka().topics().crawlState())
                     .stream().collect(Collectors.toMap(ConsumerRecord::key,

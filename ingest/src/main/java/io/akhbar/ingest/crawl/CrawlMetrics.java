@@ -29,6 +29,8 @@ final class CrawlMetrics {
 
     static final String FETCHED = "fetched";
     static final String NOT_MODIFIED = "not-modified";
+    /** A discovery document answered whole, with the same body as last time. */
+    static final String UNCHANGED = "unchanged";
     static final String FAILED = "failed";
 
     private final MeterRegistry registry;

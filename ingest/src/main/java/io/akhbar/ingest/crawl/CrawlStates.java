@@ -30,6 +30,15 @@ final class CrawlStates {
         return listedAt.isPresent() && listedAt.get().isAfter(state.getFetchedAt());
     }
 
+    /**
+     * What is known of a URL as a page, or as a feed, sitemap or section page. A URL can be both (a section page
+     * that a feed also lists as an article), and what was learnt of it as one must not answer for the other: its
+     * validators or body hash would make the other look unchanged.
+     */
+    static Optional<CrawlState> asKind(Optional<CrawlState> known, CrawledKind kind) {
+        return known.filter(state -> state.getKind() == kind);
+    }
+
     static Validators validators(Optional<CrawlState> known) {
         return known.map(state -> new Validators(Optional.ofNullable(state.getEtag()),
                 Optional.ofNullable(state.getLastModified()))).orElse(Validators.NONE);

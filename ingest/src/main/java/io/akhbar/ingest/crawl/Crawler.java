@@ -3,6 +3,7 @@ package io.akhbar.ingest.crawl;
 import io.akhbar.ingest.discover.DiscoveredUrl;
 import io.akhbar.ingest.discover.DocumentFetcher;
 import io.akhbar.ingest.discover.FeedDiscovery;
+import io.akhbar.ingest.discover.SitemapIndexes;
 import io.akhbar.ingest.discover.SectionDiscovery;
 import io.akhbar.ingest.discover.UrlCanonicalizer;
 import io.akhbar.ingest.fetch.FailureReason;
@@ -76,6 +77,7 @@ public final class Crawler implements AutoCloseable {
     private final Frontier frontier;
     private final HttpFetcher fetcher;
     private final UrlCanonicalizer canonicalizer = new UrlCanonicalizer();
+    private final SitemapIndexes sitemapIndexes = new SitemapIndexes();
     private final ExecutorService discoverers;
     private final ExecutorService fetchers;
     private final HostLanes lanes;
@@ -265,8 +267,18 @@ public final class Crawler implements AutoCloseable {
     }
 
     private List<DiscoveredUrl> discover(Source source, CrawlTally passTally) throws InterruptedException {
-        DocumentFetcher documents = url -> fetchDocument(url, source, passTally);
-        FeedDiscovery feeds = new FeedDiscovery(documents, canonicalizer, settings.maxSitemapDepth());
+        DocumentFetcher documents = new DocumentFetcher() {
+            @Override
+            public FetchResult fetch(String url) throws InterruptedException {
+                return fetchDocument(url, source, passTally, true);
+            }
+
+            @Override
+            public FetchResult fetchWhole(String url) throws InterruptedException {
+                return fetchDocument(url, source, passTally, false);
+            }
+        };
+        FeedDiscovery feeds = new FeedDiscovery(documents, canonicalizer, settings.maxSitemapDepth(), sitemapIndexes);
         SectionDiscovery sections = new SectionDiscovery(documents, canonicalizer);
         List<DiscoveredUrl> urls = new ArrayList<>();
         for (String feedOrSitemap : concat(source.feeds(), source.sitemaps())) {
@@ -287,8 +299,12 @@ public final class Crawler implements AutoCloseable {
     /**
      * Fetches a feed, sitemap or section page as a visitor of its host's lane, so that handing the host over waits
      * for it; a source handed over meanwhile is not polled further.
+     *
+     * @param conditional whether to send the remembered validators and answer {@link FetchResult.NotModified} for
+     *                    a body identical to the last one (many sites send no validators for their sitemaps)
      */
-    private FetchResult fetchDocument(String url, Source source, CrawlTally passTally) throws InterruptedException {
+    private FetchResult fetchDocument(String url, Source source, CrawlTally passTally, boolean conditional)
+            throws InterruptedException {
         if (closed.get()) {
             throw new CancellationException("the crawler is closing");
         }
@@ -297,21 +313,30 @@ public final class Crawler implements AutoCloseable {
             throw new CancellationException("source " + source.id() + " was handed to another crawler instance");
         }
         try {
-            return fetchDocumentOfOwnedSource(url, source, passTally);
+            return fetchDocumentOfOwnedSource(url, source, passTally, conditional);
         } finally {
             host.ifPresent(lanes::leave);
         }
     }
 
-    private FetchResult fetchDocumentOfOwnedSource(String url, Source source, CrawlTally passTally)
-            throws InterruptedException {
-        FetchResult result = fetcher.fetch(url, CrawlStates.validators(states.get(url)));
+    private FetchResult fetchDocumentOfOwnedSource(String url, Source source, CrawlTally passTally,
+                                                   boolean conditional) throws InterruptedException {
+        Optional<CrawlState> known = conditional ? CrawlStates.asKind(states.get(url), CrawledKind.DISCOVERY)
+                : Optional.empty();
+        FetchResult result = fetcher.fetch(url, CrawlStates.validators(known));
         if (result instanceof FetchResult.Fetched document) {
+            String hash = sha256(document.body());
+            boolean unchanged = known.isPresent() && document.status() == 200
+                    && hash.equals(known.get().getContentHash());
             states.put(CrawlStates.withValidators(CrawlStates.of(url, source.id(), CrawledKind.DISCOVERY,
-                    CrawlOutcome.FETCHED, document.fetchedAt()), document.validators())
-                    .setHttpStatus(document.status()).build());
-            metrics.discoveryDocument(source.id(), CrawlMetrics.FETCHED);
+                    unchanged ? CrawlOutcome.UNCHANGED : CrawlOutcome.FETCHED, document.fetchedAt()),
+                    document.validators()).setHttpStatus(document.status()).setContentHash(hash).build());
             metrics.succeeded(source.id());
+            if (unchanged) {
+                metrics.discoveryDocument(source.id(), CrawlMetrics.UNCHANGED);
+                return new FetchResult.NotModified(url, document.finalUrl());
+            }
+            metrics.discoveryDocument(source.id(), CrawlMetrics.FETCHED);
         } else if (result instanceof FetchResult.NotModified) {
             metrics.discoveryDocument(source.id(), CrawlMetrics.NOT_MODIFIED);
             metrics.succeeded(source.id());
@@ -403,7 +428,7 @@ public final class Crawler implements AutoCloseable {
             log.debug("not fetching {}: source {} was removed", url.url(), url.source());
             return true;
         }
-        Optional<CrawlState> known = states.get(url.url());
+        Optional<CrawlState> known = CrawlStates.asKind(states.get(url.url()), CrawledKind.PAGE);
         if (!CrawlStates.needsFetch(known, url.lastModified())) {
             current.skippedAsSeen.incrementAndGet();
             return true;

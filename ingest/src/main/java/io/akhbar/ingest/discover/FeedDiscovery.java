@@ -39,17 +39,23 @@ public final class FeedDiscovery {
     private final DocumentFetcher fetcher;
     private final UrlCanonicalizer canonicalizer;
     private final int maxSitemapDepth;
+    private final SitemapIndexes indexes;
 
-    /** @param maxSitemapDepth levels of sitemap indexes followed below the given URL; 0 follows none */
-    public FeedDiscovery(DocumentFetcher fetcher, UrlCanonicalizer canonicalizer, int maxSitemapDepth) {
+    /**
+     * @param maxSitemapDepth levels of sitemap indexes followed below the given URL; 0 follows none
+     * @param indexes         what earlier polls learnt of the documents, kept by the caller from poll to poll
+     */
+    public FeedDiscovery(DocumentFetcher fetcher, UrlCanonicalizer canonicalizer, int maxSitemapDepth,
+                         SitemapIndexes indexes) {
         this.fetcher = fetcher;
         this.canonicalizer = canonicalizer;
         this.maxSitemapDepth = maxSitemapDepth;
+        this.indexes = indexes;
     }
 
     /**
-     * The URLs listed by a feed or sitemap. A document that is unchanged since the last poll or could not be
-     * fetched lists nothing.
+     * The URLs listed by a feed or sitemap. A feed or sitemap that is unchanged since the last poll, or could not be
+     * fetched, lists nothing; an unchanged sitemap index leads to its children all the same.
      */
     public Result discover(String feedOrSitemapUrl, String sourceId) throws InterruptedException {
         List<DiscoveredUrl> urls = new ArrayList<>();
@@ -60,7 +66,19 @@ public final class FeedDiscovery {
 
     private void walk(String url, String sourceId, int depth, Set<String> visited, List<DiscoveredUrl> urls,
                       List<String> unreadable) throws InterruptedException {
-        if (!visited.add(url) || !(fetcher.fetch(url) instanceof FetchResult.Fetched document)) {
+        if (!visited.add(url)) {
+            return;
+        }
+        FetchResult result = fetcher.fetch(url);
+        if (result instanceof FetchResult.NotModified) {
+            Optional<List<String>> known = indexes.childrenOf(url);
+            if (known.isPresent()) {
+                walkChildren(url, known.get(), sourceId, depth, visited, urls, unreadable);
+                return;
+            }
+            result = fetcher.fetchWhole(url);
+        }
+        if (!(result instanceof FetchResult.Fetched document)) {
             return;
         }
         AbstractSiteMap parsed;
@@ -73,19 +91,30 @@ public final class FeedDiscovery {
             return;
         }
         if (parsed instanceof SiteMapIndex index) {
-            if (depth == maxSitemapDepth) {
-                log.warn("sitemap index nested deeper than {} levels, not followed: {} source={}",
-                        maxSitemapDepth, url, sourceId);
-                return;
-            }
-            for (AbstractSiteMap child : index.getSitemaps()) {
-                walk(child.getUrl().toString(), sourceId, depth + 1, visited, urls, unreadable);
-            }
+            List<String> children = index.getSitemaps().stream().map(child -> child.getUrl().toString()).toList();
+            indexes.remember(url, children);
+            walkChildren(url, children, sourceId, depth, visited, urls, unreadable);
             return;
         }
+        indexes.remember(url, List.of());
         for (SiteMapURL entry : ((SiteMap) parsed).getSiteMapUrls()) {
             canonicalizer.canonicalize(entry.getUrl().toString())
                     .ifPresent(canonical -> urls.add(new DiscoveredUrl(canonical, sourceId, dateOf(entry))));
+        }
+    }
+
+    private void walkChildren(String index, List<String> children, String sourceId, int depth, Set<String> visited,
+                              List<DiscoveredUrl> urls, List<String> unreadable) throws InterruptedException {
+        if (children.isEmpty()) {
+            return;
+        }
+        if (depth == maxSitemapDepth) {
+            log.warn("sitemap index nested deeper than {} levels, not followed: {} source={}",
+                    maxSitemapDepth, index, sourceId);
+            return;
+        }
+        for (String child : children) {
+            walk(child, sourceId, depth + 1, visited, urls, unreadable);
         }
     }
 

@@ -117,7 +117,9 @@ class CrawlerTest {
             CrawlReport again = crawler.crawlOnce();
 
             assertThat(again.fetched()).isZero();
-            assertThat(again.skippedAsSeen()).isEqualTo(3);
+            assertThat(again.discovered()).as("the feed answers 304, the section page is the same as before").isZero();
+            assertThat(registry.counter(CrawlMetrics.DISCOVERY_DOCUMENTS, "site", "sample", "outcome", "unchanged")
+                    .count()).isEqualTo(1);
             assertThat(server.requestsTo("/feed/")).hasSize(2);
             assertThat(server.requestsTo("/feed/").get(1).headers()).containsEntry("if-none-match", "\"feed-v1\"");
             assertThat(pages).hasSize(3);
@@ -283,6 +285,73 @@ class CrawlerTest {
         assertThat(queuedWhileHeld).isEqualTo(2);
         assertThat(pages).hasSize(2);
         assertThat(server.requestsTo("/2025/01/waiting/")).hasSize(1);
+    }
+
+    /**
+     * A section page that a feed also lists as an article: what the crawler learnt of it as a section page (its
+     * ETag, its body's hash) must not make the article look unchanged.
+     */
+    @Test
+    void aSectionPageThatAFeedListsAsAnArticleIsHandedOnAsOne() throws Exception {
+        article("/2025/01/one/");
+        server.route("/2025/01/hub/", request -> "\"hub-v1\"".equals(request.headers().get("if-none-match"))
+                ? Response.status(304)
+                : Response.html("<html><body><h1>خبر</h1><p>نص الخبر</p><a href=\"/2025/01/one/\">1</a></body></html>")
+                        .with("ETag", "\"hub-v1\""));
+        feed("/2025/01/hub/");
+
+        try (Crawler crawler = crawler(TestSettings.fast().build(), source(List.of(server.url("/feed/")),
+                List.of(new Source.Section(server.url("/2025/01/hub/"), ARTICLE_LINK)), Duration.ofMinutes(5)))) {
+            assertThat(crawler.crawlOnce().fetched()).isEqualTo(2);
+        }
+        assertThat(pages).extracting(RawPage::getUrl)
+                .containsExactlyInAnyOrder(server.url("/2025/01/hub/"), server.url("/2025/01/one/"));
+    }
+
+    /** A sitemap of the given paths, without validators, as many news sitemaps are served. */
+    private String sitemap(List<String> paths) {
+        StringBuilder urls = new StringBuilder();
+        paths.forEach(path -> urls.append("<url><loc>").append(server.url(path)).append("</loc></url>"));
+        return "<?xml version=\"1.0\"?><urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">" + urls
+                + "</urlset>";
+    }
+
+    /**
+     * News sites list a day's articles in a child sitemap that changes all day, under an index that does not change
+     * and answers 304. An unchanged index still leads to its children, even after a restart, when only the
+     * validators are remembered; an unchanged sitemap without validators lists nothing new and is not read again.
+     */
+    @Test
+    void followsTheChildrenOfAnUnchangedSitemapIndex() throws Exception {
+        List<String> listed = Collections.synchronizedList(new ArrayList<>(List.of("/2025/01/first/")));
+        List.of("/2025/01/first/", "/2025/01/second/").forEach(this::article);
+        server.route("/sitemap.xml", request -> "\"index-v1\"".equals(request.headers().get("if-none-match"))
+                ? Response.status(304)
+                : Response.of(200, "application/xml", "<?xml version=\"1.0\"?><sitemapindex"
+                        + " xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"><sitemap><loc>"
+                        + server.url("/news-sitemap.xml") + "</loc></sitemap></sitemapindex>").with("ETag", "\"index-v1\""));
+        server.route("/news-sitemap.xml", request -> Response.of(200, "application/xml", sitemap(List.copyOf(listed))));
+        CrawlStateStore states = CrawlStateStore.inMemory();
+        Source source = new Source("sample", "موقع تجريبي", List.of(), List.of(server.url("/sitemap.xml")), List.of(),
+                Duration.ofMinutes(5), Optional.empty());
+
+        try (Crawler crawler = new Crawler(TestSettings.fast().build(), List.of(source), sink, registry, states,
+                Frontier.inProcess())) {
+            assertThat(crawler.crawlOnce().fetched()).isEqualTo(1);
+
+            listed.add("/2025/01/second/");
+            assertThat(crawler.crawlOnce().fetched()).as("the index answers 304, its child lists a new article")
+                    .isEqualTo(1);
+            assertThat(crawler.crawlOnce().queued()).as("nothing changed").isZero();
+        }
+        listed.add("/2025/01/third/");
+        article("/2025/01/third/");
+        try (Crawler restarted = new Crawler(TestSettings.fast().build(), List.of(source), sink, registry, states,
+                Frontier.inProcess())) {
+            assertThat(restarted.crawlOnce().fetched()).as("after a restart").isEqualTo(1);
+        }
+        assertThat(pages).extracting(RawPage::getUrl).containsExactly(server.url("/2025/01/first/"),
+                server.url("/2025/01/second/"), server.url("/2025/01/third/"));
     }
 
     /** A feed dating its one article, with an ETag that changes with the date. */

@@ -9,7 +9,11 @@ import io.akhbar.ingest.fetch.LocalWebServer.Response;
 import io.akhbar.ingest.fetch.TestSettings;
 import io.akhbar.ingest.fetch.Validators;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,7 +37,7 @@ class FeedDiscoveryTest {
 
     private FeedDiscovery discovery(int maxSitemapDepth) {
         return new FeedDiscovery(url -> fetcher.fetch(url, Validators.NONE), new UrlCanonicalizer(),
-                maxSitemapDepth);
+                maxSitemapDepth, new SitemapIndexes());
     }
 
     @Test
@@ -133,8 +137,47 @@ class FeedDiscoveryTest {
     @Test
     void findsNothingInAnUnchangedFeed() throws Exception {
         FeedDiscovery unchanged = new FeedDiscovery(url -> new FetchResult.NotModified(url, url),
-                new UrlCanonicalizer(), 3);
+                new UrlCanonicalizer(), 3, new SitemapIndexes());
 
         assertThat(unchanged.discover("https://news.example.com/feed/", "taif").urls()).isEmpty();
+    }
+
+    /**
+     * An index answering 304 is read whole once, when nothing is known of it (a restarted crawler); after that its
+     * remembered children are walked without reading it again.
+     */
+    @Test
+    void walksTheChildrenOfAnUnchangedIndexFromMemory() throws Exception {
+        String index = "https://news.example.com/sitemap.xml";
+        String child = "https://news.example.com/news-sitemap.xml";
+        List<String> wholeFetches = new ArrayList<>();
+        DocumentFetcher fetcher = new DocumentFetcher() {
+            @Override
+            public FetchResult fetch(String url) {
+                return url.equals(index) ? new FetchResult.NotModified(url, url) : xml(url, """
+                        <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+                        <url><loc>https://news.example.com/2025/01/one/</loc></url></urlset>""");
+            }
+
+            @Override
+            public FetchResult fetchWhole(String url) {
+                wholeFetches.add(url);
+                return xml(url, """
+                        <sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+                        <sitemap><loc>%s</loc></sitemap></sitemapindex>""".formatted(child));
+            }
+        };
+        FeedDiscovery discovery = new FeedDiscovery(fetcher, new UrlCanonicalizer(), 3, new SitemapIndexes());
+
+        for (int poll = 0; poll < 2; poll++) {
+            assertThat(discovery.discover(index, "taif").urls()).extracting(DiscoveredUrl::url)
+                    .containsExactly("https://news.example.com/2025/01/one/");
+        }
+        assertThat(wholeFetches).containsExactly(index);
+    }
+
+    private static FetchResult xml(String url, String body) {
+        return new FetchResult.Fetched(url, url, 200, Map.of("content-type", "application/xml"),
+                body.getBytes(StandardCharsets.UTF_8), Instant.now());
     }
 }

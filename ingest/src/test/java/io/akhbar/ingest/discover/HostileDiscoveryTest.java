@@ -31,7 +31,7 @@ class HostileDiscoveryTest {
     }
 
     private static FeedDiscovery discovery() {
-        return new FeedDiscovery(url -> fetcher.fetch(url, Validators.NONE), new UrlCanonicalizer(), 3);
+        return new FeedDiscovery(url -> fetcher.fetch(url, Validators.NONE), new UrlCanonicalizer(), 3, new SitemapIndexes());
     }
 
     /** Document type declarations are refused outright, so no entity is expanded, local or remote, nested or not. */
@@ -51,7 +51,7 @@ class HostileDiscoveryTest {
         int limit = 1024 * 1024;
         HttpFetcher limited = new HttpFetcher(TestSettings.fast().maxBodyBytes(limit).build());
         FeedDiscovery discovery = new FeedDiscovery(url -> limited.fetch(url, Validators.NONE),
-                new UrlCanonicalizer(), 3);
+                new UrlCanonicalizer(), 3, new SitemapIndexes());
 
         FeedDiscovery.Result result = discovery.discover(site.url(HostileSite.SITEMAP_GZIP_BOMB), "hostile");
 
