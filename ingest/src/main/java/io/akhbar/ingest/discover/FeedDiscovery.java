@@ -64,22 +64,23 @@ public final class FeedDiscovery {
         return new Result(List.copyOf(urls), List.copyOf(unreadable));
     }
 
-    private void walk(String url, String sourceId, int depth, Set<String> visited, List<DiscoveredUrl> urls,
-                      List<String> unreadable) throws InterruptedException {
+    /** Returns whether the document was read, or found unchanged. */
+    private boolean walk(String url, String sourceId, int depth, Set<String> visited, List<DiscoveredUrl> urls,
+                         List<String> unreadable) throws InterruptedException {
         if (!visited.add(url)) {
-            return;
+            return true;
         }
         FetchResult result = fetcher.fetch(url);
         if (result instanceof FetchResult.NotModified) {
-            Optional<List<String>> known = indexes.childrenOf(url);
+            Optional<List<SitemapIndexes.Child>> known = indexes.childrenOf(url);
             if (known.isPresent()) {
                 walkChildren(url, known.get(), sourceId, depth, visited, urls, unreadable);
-                return;
+                return true;
             }
             result = fetcher.fetchWhole(url);
         }
         if (!(result instanceof FetchResult.Fetched document)) {
-            return;
+            return false;
         }
         AbstractSiteMap parsed;
         try {
@@ -88,23 +89,29 @@ public final class FeedDiscovery {
         } catch (UnknownFormatException | IOException e) {
             log.warn("not a feed or sitemap: {} source={} detail={}", url, sourceId, detail(e));
             unreadable.add(url);
-            return;
+            return false;
         }
         if (parsed instanceof SiteMapIndex index) {
-            List<String> children = index.getSitemaps().stream().map(child -> child.getUrl().toString()).toList();
+            List<SitemapIndexes.Child> children = index.getSitemaps().stream()
+                    .map(child -> new SitemapIndexes.Child(child.getUrl().toString(),
+                            Optional.ofNullable(child.getLastModified()).map(Date::toInstant)))
+                    .toList();
             indexes.remember(url, children);
             walkChildren(url, children, sourceId, depth, visited, urls, unreadable);
-            return;
+            return true;
         }
         indexes.remember(url, List.of());
         for (SiteMapURL entry : ((SiteMap) parsed).getSiteMapUrls()) {
             canonicalizer.canonicalize(entry.getUrl().toString())
                     .ifPresent(canonical -> urls.add(new DiscoveredUrl(canonical, sourceId, dateOf(entry))));
         }
+        return true;
     }
 
-    private void walkChildren(String index, List<String> children, String sourceId, int depth, Set<String> visited,
-                              List<DiscoveredUrl> urls, List<String> unreadable) throws InterruptedException {
+    /** Walks the children of an index, but those it dates as they were when last read. */
+    private void walkChildren(String index, List<SitemapIndexes.Child> children, String sourceId, int depth,
+                              Set<String> visited, List<DiscoveredUrl> urls, List<String> unreadable)
+            throws InterruptedException {
         if (children.isEmpty()) {
             return;
         }
@@ -113,8 +120,10 @@ public final class FeedDiscovery {
                     maxSitemapDepth, index, sourceId);
             return;
         }
-        for (String child : children) {
-            walk(child, sourceId, depth + 1, visited, urls, unreadable);
+        for (SitemapIndexes.Child child : children) {
+            if (!indexes.isReadUnderItsDate(child) && walk(child.url(), sourceId, depth + 1, visited, urls, unreadable)) {
+                indexes.read(child);
+            }
         }
     }
 

@@ -176,6 +176,46 @@ class FeedDiscoveryTest {
         assertThat(wholeFetches).containsExactly(index);
     }
 
+    /**
+     * An index of daily archives: a child whose date in the index is the one it had when last read is not fetched
+     * again; a child whose date changed, or that has none, is.
+     */
+    @Test
+    void fetchesOnlyTheChildrenThatTheIndexDatesAnew() throws Exception {
+        String index = "https://news.example.com/sitemap.xml";
+        Map<String, String> dates = new java.util.LinkedHashMap<>(Map.of(
+                "https://news.example.com/2025-01-05.xml", "<lastmod>2025-01-05T23:59:00Z</lastmod>",
+                "https://news.example.com/2025-01-06.xml", "<lastmod>2025-01-06T10:00:00Z</lastmod>",
+                "https://news.example.com/news.xml", ""));
+        List<String> fetched = new ArrayList<>();
+        DocumentFetcher fetcher = url -> {
+            fetched.add(url);
+            if (url.equals(index)) {
+                StringBuilder children = new StringBuilder();
+                dates.forEach((child, date) -> children.append("<sitemap><loc>").append(child).append("</loc>")
+                        .append(date).append("</sitemap>"));
+                return xml(url, "<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">" + children
+                        + "</sitemapindex>");
+            }
+            return xml(url, "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"><url><loc>"
+                    + url.replace(".xml", "/") + "</loc></url></urlset>");
+        };
+        FeedDiscovery discovery = new FeedDiscovery(fetcher, new UrlCanonicalizer(), 3, new SitemapIndexes());
+
+        assertThat(discovery.discover(index, "taif").urls()).hasSize(3);
+        assertThat(fetched).hasSize(4);
+
+        fetched.clear();
+        discovery.discover(index, "taif");
+        assertThat(fetched).containsExactly(index, "https://news.example.com/news.xml");
+
+        fetched.clear();
+        dates.put("https://news.example.com/2025-01-06.xml", "<lastmod>2025-01-06T11:00:00Z</lastmod>");
+        discovery.discover(index, "taif");
+        assertThat(fetched).containsExactly(index, "https://news.example.com/2025-01-06.xml",
+                "https://news.example.com/news.xml");
+    }
+
     private static FetchResult xml(String url, String body) {
         return new FetchResult.Fetched(url, url, 200, Map.of("content-type", "application/xml"),
                 body.getBytes(StandardCharsets.UTF_8), Instant.now());
