@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -183,10 +184,10 @@ class FeedDiscoveryTest {
     @Test
     void fetchesOnlyTheChildrenThatTheIndexDatesAnew() throws Exception {
         String index = "https://news.example.com/sitemap.xml";
-        Map<String, String> dates = new java.util.LinkedHashMap<>(Map.of(
-                "https://news.example.com/2025-01-05.xml", "<lastmod>2025-01-05T23:59:00Z</lastmod>",
-                "https://news.example.com/2025-01-06.xml", "<lastmod>2025-01-06T10:00:00Z</lastmod>",
-                "https://news.example.com/news.xml", ""));
+        Map<String, String> dates = new LinkedHashMap<>();
+        dates.put("https://news.example.com/2025-01-05.xml", "<lastmod>2025-01-05T23:59:00Z</lastmod>");
+        dates.put("https://news.example.com/2025-01-06.xml", "<lastmod>2025-01-06T10:00:00Z</lastmod>");
+        dates.put("https://news.example.com/news.xml", "");
         List<String> fetched = new ArrayList<>();
         DocumentFetcher fetcher = url -> {
             fetched.add(url);
