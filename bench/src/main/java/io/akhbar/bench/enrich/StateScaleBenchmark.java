@@ -28,10 +28,15 @@ import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.WindowStore;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryType;
 import java.nio.ByteBuffer;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -232,12 +237,29 @@ public final class StateScaleBenchmark {
         }
     }
 
+    /** Files that RocksDB deletes while they are counted (compaction replaces them all the time) count for nothing. */
     private static long sizeMb(Path dir) {
-        try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum() >> 20;
+        long[] bytes = {0};
+        try {
+            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                    bytes[0] += attributes.isRegularFile() ? attributes.size() : 0;
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                    if (e instanceof NoSuchFileException) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                    throw e;
+                }
+            });
         } catch (IOException e) {
             return -1;
         }
+        return bytes[0] >> 20;
     }
 
     private static String sizesByStore(Path stateDir) {
@@ -247,7 +269,7 @@ public final class StateScaleBenchmark {
             try (Stream<Path> dirs = Files.walk(stateDir)) {
                 long mb = dirs.filter(p -> p.getFileName().toString().equals(store)).mapToLong(StateScaleBenchmark::sizeMb).sum();
                 sizes.add(store + " " + mb + " MB");
-            } catch (IOException e) {
+            } catch (IOException | UncheckedIOException e) {
                 sizes.add(store + " ?");
             }
         }
