@@ -64,11 +64,11 @@ public final class FeedDiscovery {
         return new Result(List.copyOf(urls), List.copyOf(unreadable));
     }
 
-    /** Returns whether the document was read, or found unchanged. */
+    /** Returns whether the document was read, or found unchanged, by this call. */
     private boolean walk(String url, String sourceId, int depth, Set<String> visited, List<DiscoveredUrl> urls,
                          List<String> unreadable) throws InterruptedException {
         if (!visited.add(url)) {
-            return true;
+            return false;
         }
         FetchResult result = fetcher.fetch(url);
         if (result instanceof FetchResult.NotModified) {

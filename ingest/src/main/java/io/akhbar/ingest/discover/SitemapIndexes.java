@@ -36,9 +36,14 @@ public final class SitemapIndexes {
         childrenByDocument.put(documentUrl, List.copyOf(children));
     }
 
-    /** Whether the child was read while the index gave it the date it gives it now. */
+    /**
+     * Whether the child was read while the index gave it the date it gives it now, and so need not be fetched. A
+     * child that is an index itself is always walked: its date says when it changed, not when the sitemaps it lists
+     * did.
+     */
     boolean isReadUnderItsDate(Child child) {
-        return child.lastModified().isPresent() && child.lastModified().get().equals(readUnderDate.get(child.url()));
+        return child.lastModified().isPresent() && child.lastModified().get().equals(readUnderDate.get(child.url()))
+                && childrenOf(child.url()).map(List::isEmpty).orElse(false);
     }
 
     /** The child was read (or found unchanged) while the index gave it this date. */

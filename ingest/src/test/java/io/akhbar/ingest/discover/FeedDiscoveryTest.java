@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -215,6 +216,39 @@ class FeedDiscoveryTest {
         discovery.discover(index, "taif");
         assertThat(fetched).containsExactly(index, "https://news.example.com/2025-01-06.xml",
                 "https://news.example.com/news.xml");
+    }
+
+    /**
+     * An index that lists a second index under a date that never changes: the second one is walked all the same,
+     * as its date says nothing of the sitemaps it lists.
+     */
+    @Test
+    void walksANestedIndexWhateverItsDate() throws Exception {
+        String index = "https://news.example.com/sitemap.xml";
+        String nested = "https://news.example.com/news-index.xml";
+        AtomicReference<String> newsDate = new AtomicReference<>("2025-01-06T10:00:00Z");
+        List<String> fetched = new ArrayList<>();
+        DocumentFetcher fetcher = url -> {
+            fetched.add(url);
+            String sitemapIndex = "<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"><sitemap><loc>%s"
+                    + "</loc><lastmod>%s</lastmod></sitemap></sitemapindex>";
+            if (url.equals(index)) {
+                return xml(url, sitemapIndex.formatted(nested, "2024-01-01T00:00:00Z"));
+            }
+            if (url.equals(nested)) {
+                return xml(url, sitemapIndex.formatted("https://news.example.com/news.xml", newsDate.get()));
+            }
+            return xml(url, "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"><url><loc>"
+                    + "https://news.example.com/2025/01/one/</loc></url></urlset>");
+        };
+        FeedDiscovery discovery = new FeedDiscovery(fetcher, new UrlCanonicalizer(), 3, new SitemapIndexes());
+
+        discovery.discover(index, "taif");
+        fetched.clear();
+        newsDate.set("2025-01-06T11:00:00Z");
+        discovery.discover(index, "taif");
+
+        assertThat(fetched).containsExactly(index, nested, "https://news.example.com/news.xml");
     }
 
     private static FetchResult xml(String url, String body) {
