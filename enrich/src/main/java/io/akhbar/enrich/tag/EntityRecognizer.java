@@ -25,6 +25,7 @@ final class EntityRecognizer {
      * do: one lookup per word of the text instead of trying each proclitic on every word.
      */
     private final Map<String, List<Candidates>> candidatesByWrittenWord;
+    private final WordFilter writtenWords;
 
     /** A reading of a written word that is the first word of some spellings, and those spellings, longest first. */
     private record Candidates(Proclitics.Reading reading, List<Spelling> spellings) {
@@ -43,6 +44,7 @@ final class EntityRecognizer {
             }
         }
         this.candidatesByWrittenWord = index;
+        this.writtenWords = WordFilter.of(index.keySet());
     }
 
     /** Entities named in an article's clauses, each counted once per mention. */
@@ -82,8 +84,12 @@ final class EntityRecognizer {
     }
 
     private Optional<Spelling> longestSpellingAt(List<String> words, int start) {
+        String word = words.get(start);
+        if (!writtenWords.mayContain(word)) {
+            return Optional.empty();
+        }
         Spelling longest = null;
-        for (Candidates candidates : candidatesByWrittenWord.getOrDefault(words.get(start), List.of())) {
+        for (Candidates candidates : candidatesByWrittenWord.getOrDefault(word, List.of())) {
             Proclitics.Reading reading = candidates.reading();
             for (Spelling candidate : candidates.spellings()) {
                 if (longest != null && candidate.words().size() <= longest.words().size()) {

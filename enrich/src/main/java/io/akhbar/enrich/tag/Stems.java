@@ -26,6 +26,11 @@ final class Stems {
 
     static String of(String normalizedWord) {
         char[] letters = normalizedWord.toCharArray();
-        return new String(letters, 0, STEMMER.stem(letters, letters.length));
+        return new String(letters, 0, stem(letters, letters.length));
+    }
+
+    /** Stems the word in the array's first {@code length} characters in place; returns the stem's length. */
+    static int stem(char[] letters, int length) {
+        return STEMMER.stem(letters, length);
     }
 }

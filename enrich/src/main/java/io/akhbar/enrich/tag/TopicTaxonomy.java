@@ -32,6 +32,7 @@ final class TopicTaxonomy {
 
     private final List<String> topics;
     private final Map<String, List<Keyword>> longestFirstByFirstStem;
+    private final WordFilter firstStems;
 
     /** A keyword's stems and what it weighs towards each topic it serves. */
     record Keyword(List<String> stems, Map<String, Integer> weightByTopic) {
@@ -51,6 +52,7 @@ final class TopicTaxonomy {
                 .sorted(Comparator.comparingInt((Keyword keyword) -> keyword.stems().size()).reversed())
                 .toList());
         this.longestFirstByFirstStem = Map.copyOf(index);
+        this.firstStems = WordFilter.of(index.keySet());
     }
 
     static TopicTaxonomy bundled() {
@@ -97,11 +99,11 @@ final class TopicTaxonomy {
         Map<String, Integer> scores = new HashMap<>();
         int wordCount = 0;
         for (List<String> clause : titleClauses) {
-            addScores(Stems.of(clause), TITLE_FACTOR, scores);
+            addScores(new ClauseStems(clause), TITLE_FACTOR, scores);
             wordCount += clause.size();
         }
         for (List<String> clause : bodyClauses) {
-            addScores(Stems.of(clause), 1, scores);
+            addScores(new ClauseStems(clause), 1, scores);
             wordCount += clause.size();
         }
         double minScore = MIN_SCORE_PER_WORD * Math.max(wordCount, MIN_WORDS);
@@ -114,7 +116,7 @@ final class TopicTaxonomy {
                 .toList();
     }
 
-    private void addScores(List<String> stems, int factor, Map<String, Integer> scores) {
+    private void addScores(ClauseStems stems, int factor, Map<String, Integer> scores) {
         int start = 0;
         while (start < stems.size()) {
             Optional<Keyword> keyword = longestKeywordAt(stems, start);
@@ -128,14 +130,30 @@ final class TopicTaxonomy {
         }
     }
 
-    private Optional<Keyword> longestKeywordAt(List<String> stems, int start) {
-        for (Keyword keyword : longestFirstByFirstStem.getOrDefault(stems.get(start), List.of())) {
-            int end = start + keyword.stems().size();
-            if (end <= stems.size() && stems.subList(start, end).equals(keyword.stems())) {
+    private Optional<Keyword> longestKeywordAt(ClauseStems stems, int start) {
+        String stem = stems.stemIfIn(start, firstStems);
+        if (stem == null) {
+            return Optional.empty();
+        }
+        for (Keyword keyword : longestFirstByFirstStem.getOrDefault(stem, List.of())) {
+            if (continuesAt(stems, start, keyword.stems())) {
                 return Optional.of(keyword);
             }
         }
         return Optional.empty();
+    }
+
+    /** Whether the stems after {@code start} are the rest of the keyword's; its first was matched already. */
+    private static boolean continuesAt(ClauseStems stems, int start, List<String> expected) {
+        if (start + expected.size() > stems.size()) {
+            return false;
+        }
+        for (int i = 1; i < expected.size(); i++) {
+            if (!stems.at(start + i).equals(expected.get(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int weight(DataFile.Line line, String written) {
