@@ -16,6 +16,7 @@ import io.akhbar.model.TopicSetup;
 import io.akhbar.model.Topics;
 import io.akhbar.model.streams.StreamsConfigs;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -49,6 +50,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The enrich topology's throughput on a real local Kafka broker (started by this benchmark, sharing the machine's
@@ -205,18 +207,19 @@ public final class EnrichThroughputBenchmark {
     /** What the run wrote to each of its topics (changelogs included), per article: where the broker's work goes. */
     private static void printRecordsWrittenPerArticle(KafkaSettings kafka, String run, long articles) throws Exception {
         Map<String, Long> written = new TreeMap<>();
-        try (Admin admin = Admin.create(kafka.clientConfig());
-             KafkaConsumer<String, byte[]> offsets = reader(kafka, "read_uncommitted")) {
-            for (String topic : admin.listTopics().names().get()) {
-                if (topic.startsWith(run) && !topic.equals(kafka.topics().articles())) {
-                    List<TopicPartition> partitions = offsets.partitionsFor(topic).stream()
-                            .map(p -> new TopicPartition(topic, p.partition())).toList();
-                    long records = offsets.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
-                    if (records > 0) {
-                        written.put(topic.substring(run.length()), records);
-                    }
+        try (Admin admin = Admin.create(kafka.clientConfig())) {
+            Set<String> topics = admin.listTopics().names().get().stream()
+                    .filter(topic -> topic.startsWith(run) && !topic.equals(kafka.topics().articles()))
+                    .collect(Collectors.toSet());
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            admin.describeTopics(topics).allTopicNames().get().values().forEach(description ->
+                    description.partitions().forEach(partition -> latest.put(
+                            new TopicPartition(description.name(), partition.partition()), OffsetSpec.latest())));
+            admin.listOffsets(latest).all().get().forEach((partition, end) -> {
+                if (end.offset() > 0) {
+                    written.merge(partition.topic().substring(run.length()), end.offset(), Long::sum);
                 }
-            }
+            });
         }
         List<String> perTopic = new ArrayList<>();
         written.forEach((topic, records) -> perTopic.add(String.format("%s %.2f", topic, records / (double) articles)));
