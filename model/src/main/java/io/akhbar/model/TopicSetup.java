@@ -2,21 +2,29 @@ package io.akhbar.model;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TopicExistsException;
 
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 
 /**
- * Creates the pipeline's topics if they are missing. Every topic keyed by article gets the same partition count,
- * so an article's records meet in one partition and one task at every stage.
+ * Creates the pipeline's topics if they are missing, and returns once the broker serves every partition of them.
+ * Every topic keyed by article gets the same partition count, so an article's records meet in one partition and one
+ * task at every stage.
  */
 public final class TopicSetup {
     /** Raw pages carry whole bodies (the crawler's limit is 5 MiB by default), and dead letters carry raw pages. */
     public static final int LARGE_RECORD_BYTES = 16 * 1024 * 1024;
+    private static final Duration SERVED_TIMEOUT = Duration.ofSeconds(60);
+    private static final long SERVED_POLL_MILLIS = 50;
 
     private TopicSetup() {
     }
@@ -40,6 +48,7 @@ public final class TopicSetup {
                 return;
             }
             admin.createTopics(missing).values().values().forEach(TopicSetup::awaitIgnoringExists);
+            awaitServed(admin, missing);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topics", e);
@@ -53,7 +62,7 @@ public final class TopicSetup {
      * state keeps the latest record per URL.
      */
     private static Map<String, String> configOf(Topics topics, String name) {
-        Map<String, String> config = new java.util.HashMap<>();
+        Map<String, String> config = new HashMap<>();
         if (name.equals(topics.crawlState())) {
             config.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
         }
@@ -64,6 +73,35 @@ public final class TopicSetup {
             config.put(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(LARGE_RECORD_BYTES));
         }
         return config;
+    }
+
+    /**
+     * A topic's creation is acknowledged before its partitions have a leader on the broker. An idempotent producer
+     * that writes to one at once can see its first batch refused while the partition is not yet served and its
+     * next batches taken once it is; the broker then refuses the first batch's retry as out of order until the
+     * producer's delivery timeout expires (measured: one fresh topic in ten, 5,000 records each, on a one-node
+     * broker). Listing each partition's end offset succeeds only once its leader serves it.
+     */
+    private static void awaitServed(Admin admin, List<NewTopic> created) throws InterruptedException {
+        Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
+        for (NewTopic topic : created) {
+            for (int partition = 0; partition < topic.numPartitions(); partition++) {
+                ends.put(new TopicPartition(topic.name(), partition), OffsetSpec.latest());
+            }
+        }
+        long deadline = System.nanoTime() + SERVED_TIMEOUT.toNanos();
+        while (true) {
+            try {
+                admin.listOffsets(ends).all().get();
+                return;
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof RetriableException) || System.nanoTime() > deadline) {
+                    throw new IllegalStateException("topics created but not served by the broker within "
+                            + SERVED_TIMEOUT.toSeconds() + " s: " + e.getCause(), e);
+                }
+                Thread.sleep(SERVED_POLL_MILLIS);
+            }
+        }
     }
 
     private static void awaitIgnoringExists(org.apache.kafka.common.KafkaFuture<Void> creation) {

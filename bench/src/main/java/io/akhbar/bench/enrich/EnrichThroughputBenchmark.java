@@ -258,10 +258,10 @@ public final class EnrichThroughputBenchmark {
     }
 
     /**
-     * Writes the load; articles whose send fails are sent once more. The local broker, busy on the same cores, has
-     * left a partition's last batch unanswered for the producer's whole delivery timeout (twice in many runs, on a
-     * fresh topic); a second attempt is what a crawler does with a page it could not hand on, and a record that was
-     * written after all is an unchanged re-crawl to enrich.
+     * Writes the load; articles whose send fails are sent once more, as a crawler does with a page it could not hand
+     * on (a record written after all is an unchanged re-crawl to enrich). Sends to a fresh topic used to fail this
+     * way, a partition's batches refused as out of order until the delivery timeout, when the load was written before
+     * the broker served the partition; {@link TopicSetup#ensure} now waits for that.
      */
     private static void produce(KafkaSettings kafka, List<Article> load) {
         List<Article> failed = send(kafka, load);
