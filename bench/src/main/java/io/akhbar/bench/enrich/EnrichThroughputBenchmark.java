@@ -58,8 +58,9 @@ import java.util.stream.Collectors;
  * and the clock runs until every article has been emitted enriched. In the same run and on the same broker: a
  * plain pass-through stream (articles topic to enriched topic, same records, exactly-once), the ceiling of any
  * Streams stage here; the enrich topology twice to warm up (the JIT compiler alone takes a tenth of the first run's
- * CPU, and a second run in the same JVM was still up to a third faster than the first), then measured; the enrich topology committing every second instead of every 100 ms (the exactly-once
- * default); and the enrich topology under at_least_once.
+ * CPU, and a second run in the same JVM was still up to a third faster than the first), then measured; the enrich
+ * topology committing every second instead of every 100 ms (the exactly-once default); and the enrich topology under
+ * at_least_once.
  *
  * <p>Each run also prints the CPU time per article of the stream (this JVM, whose only other work is reading the
  * output) and of the broker (its own process); from the stream's share, the rate it would reach
@@ -93,7 +94,8 @@ public final class EnrichThroughputBenchmark {
                     Map.of(), topics -> passThrough(topics));
             for (int warmUp = 1; warmUp <= WARM_UP_RUNS; warmUp++) {
                 run("enrich, exactly_once_v2 (warm-up " + warmUp + ")", stack, work, load, distinct,
-                        StreamsConfig.EXACTLY_ONCE_V2, Map.of(), topics -> EnrichTopology.build(topics, PARTITIONS, settings, tagger));
+                        StreamsConfig.EXACTLY_ONCE_V2, Map.of(),
+                        topics -> EnrichTopology.build(topics, PARTITIONS, settings, tagger));
             }
             run("enrich, exactly_once_v2", stack, work, load, distinct, StreamsConfig.EXACTLY_ONCE_V2,
                     Map.of(), topics -> EnrichTopology.build(topics, PARTITIONS, settings, tagger));

@@ -53,7 +53,7 @@ class WordFilterTest {
         assertThat(ordinaryWords()).noneMatch(empty::mayContain);
     }
 
-    /** Arabic-looking words that are mostly not names: every pair and triple of a few common letters, with ال. */
+    /** Arabic-looking words, mostly not names: each triple of some common letters, alone, after ال, before ات. */
     private static List<String> ordinaryWords() {
         String letters = "ابتجدرسعفقكلمنهوي";
         List<String> words = new ArrayList<>();
