@@ -31,6 +31,19 @@ public final class ArabicNormalizer {
         }
     }
 
+    /**
+     * Which characters of the Arabic block (U+0600–U+06FF) are non-spacing marks: the two one-pass scans ask for
+     * nearly every character of a text, and {@link Character#getType(char)} took a fifteenth of the enrich stream's
+     * CPU in a profile.
+     */
+    private static final boolean[] ARABIC_NON_SPACING_MARKS = new boolean[0x100];
+
+    static {
+        for (int i = 0; i < ARABIC_NON_SPACING_MARKS.length; i++) {
+            ARABIC_NON_SPACING_MARKS[i] = Character.getType(0x0600 + i) == Character.NON_SPACING_MARK;
+        }
+    }
+
     /** Guillemets, typographic quotes and dashes: common in Arabic news, unchanged by NFKC, combining with nothing. */
     private static final String NFKC_STABLE_PUNCTUATION = "\u00AB\u00BB\u2013\u2014\u2018\u2019\u201C\u201D";
 
@@ -138,7 +151,7 @@ public final class ArabicNormalizer {
                 if (!isArabicBlock(c) || (c >= '\u0653' && c <= '\u0655') || (c >= '\u0675' && c <= '\u0678')) {
                     return -1;
                 }
-                boolean mark = Character.getType(c) == Character.NON_SPACING_MARK;
+                boolean mark = ARABIC_NON_SPACING_MARKS[c - 0x0600];
                 if (mark && afterMark) {
                     return -1;
                 }
@@ -264,7 +277,7 @@ public final class ArabicNormalizer {
             if (!isArabicBlock(c) || (c >= '\u0653' && c <= '\u0655') || (c >= '\u0675' && c <= '\u0678')) {
                 return true;
             }
-            boolean mark = Character.getType(c) == Character.NON_SPACING_MARK;
+            boolean mark = ARABIC_NON_SPACING_MARKS[c - 0x0600];
             if (mark && afterMark) {
                 return true;
             }
