@@ -5,6 +5,7 @@ import io.akhbar.enrich.StoryFixtures.Story;
 import io.akhbar.enrich.dedup.ArticleWords;
 import io.akhbar.enrich.dedup.MinHasher;
 import io.akhbar.enrich.tag.Tagger;
+import io.akhbar.enrich.tag.Tags;
 import io.akhbar.model.AkhbarSerdes;
 import io.akhbar.model.Article;
 import io.akhbar.model.DuplicateKind;
@@ -172,6 +173,24 @@ class EnrichTopologyTest {
         Map<String, EnrichedArticle> updates = latestByKeyFrom(enriched.readValuesToList());
         assertThat(updates.get(copy.getId()).getStoryId()).isEqualTo(original.getId());
         assertThat(updates.get(original.getId()).getStoryId()).isEqualTo(original.getId());
+    }
+
+    /** An article is tagged each time it is emitted: first, and again when its story changes. */
+    @Test
+    void anArticleCarriesTheTaggersTagsWheneverItIsEmitted() {
+        Article original = article("https://taif.example/1", seed(0), FIRST_PUBLISHED);
+        Article copy = article("https://wire.example/1", Republish.TITLE_REWORDED.apply(seed(0)), FIRST_PUBLISHED.plusSeconds(600));
+        Tags expected = TAGGER.tag(copy.getTitle(), copy.getParagraphs(), copy.getLang());
+        pipe(copy);
+        pipe(original);
+
+        List<EnrichedArticle> emissions = enriched.readValuesToList().stream()
+                .filter(e -> e.getArticle().getId().equals(copy.getId())).toList();
+        assertThat(emissions).hasSize(2).allSatisfy(e -> {
+            assertThat(e.getEntities()).isNotEmpty().isEqualTo(expected.entities());
+            assertThat(e.getTopics()).isNotEmpty().isEqualTo(expected.topics());
+            assertThat(e.getWordCount()).isEqualTo(expected.wordCount());
+        });
     }
 
     /**
