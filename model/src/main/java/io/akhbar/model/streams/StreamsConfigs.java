@@ -17,12 +17,12 @@ public final class StreamsConfigs {
     private static final String PROCESSING_HANDLER_FOR_GLOBAL_STATE = "processing.exception.handler.global.enabled";
 
     /**
-     * Producer batches of 256 KiB instead of 16: an article is several KB, so default batches held three or four of
+     * Producer batches of 256 KiB instead of 16 KiB: an article is several KB, so default batches held three or four of
      * them, and the broker's work grows with batches more than with bytes: this halved the broker's CPU per article
      * in the enrich benchmark (BENCHMARKS.md). A batch still leaves after {@code linger.ms} (100 ms in Streams) or at
      * the next commit, so no record waits longer, and the producer's default 32 MB of buffers holds 128 of them.
      */
-    static final int BATCH_BYTES = 256 * 1024;
+    private static final int BATCH_BYTES = 256 * 1024;
 
     private StreamsConfigs() {
     }
