@@ -59,7 +59,9 @@ import java.util.stream.Collectors;
  * plain pass-through stream (articles topic to enriched topic, same records, exactly-once), the ceiling of any
  * Streams stage here, first cold and again once the JVMs are warm (cold, it ran at a quarter of its warm rate); the
  * enrich topology twice to warm up (the JIT compiler alone takes a tenth of the first run's CPU, and a second run in
- * the same JVM was still up to a third faster than the first), then measured; the enrich
+ * the same JVM was still up to a third faster than the first); every pure step of enrich in one stage without state
+ * ({@link StatelessEnrichment}), so that the enrich run's difference from it is what finding stories costs; the
+ * enrich topology, measured; the enrich
  * topology committing every second instead of every 100 ms (the exactly-once default); and the enrich topology under
  * at_least_once.
  *
@@ -100,6 +102,8 @@ public final class EnrichThroughputBenchmark {
             }
             run("pass-through, exactly_once_v2", stack, work, load, load.size(), StreamsConfig.EXACTLY_ONCE_V2,
                     Map.of(), topics -> passThrough(topics));
+            run("enrich without state, exactly_once_v2", stack, work, load, load.size(), StreamsConfig.EXACTLY_ONCE_V2,
+                    Map.of(), topics -> StatelessEnrichment.topology(topics, settings, tagger));
             run("enrich, exactly_once_v2", stack, work, load, distinct, StreamsConfig.EXACTLY_ONCE_V2,
                     Map.of(), topics -> EnrichTopology.build(topics, PARTITIONS, settings, tagger));
             run("enrich, exactly_once_v2, commit 1 s", stack, work, load, distinct, StreamsConfig.EXACTLY_ONCE_V2,
