@@ -251,7 +251,7 @@ public final class EnrichThroughputBenchmark {
     }
 
     /** The corpus {@code copies} times; copy n under other URLs and n years later. */
-    private static List<Article> load(List<Document> corpus, int copies) {
+    static List<Article> load(List<Document> corpus, int copies) {
         List<Article> load = new ArrayList<>();
         for (int copy = 0; copy < copies; copy++) {
             Duration shift = Duration.ofDays(365L * copy);
@@ -272,7 +272,7 @@ public final class EnrichThroughputBenchmark {
      * way, a partition's batches refused as out of order until the delivery timeout, when the load was written before
      * the broker served the partition; {@link TopicSetup#ensure} now waits for that.
      */
-    private static void produce(KafkaSettings kafka, List<Article> load) {
+    static void produce(KafkaSettings kafka, List<Article> load) {
         List<Article> failed = send(kafka, load);
         if (!failed.isEmpty()) {
             System.out.printf("  %d of %d articles could not be written; sending them again%n", failed.size(), load.size());
@@ -310,7 +310,7 @@ public final class EnrichThroughputBenchmark {
         return List.copyOf(failed);
     }
 
-    private static KafkaConsumer<String, byte[]> outputConsumer(KafkaSettings kafka) {
+    static KafkaConsumer<String, byte[]> outputConsumer(KafkaSettings kafka) {
         Map<String, Object> config = new HashMap<>(kafka.clientConfig());
         config.put(ConsumerConfig.GROUP_ID_CONFIG, kafka.topicPrefix() + "bench-reader");
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");

@@ -12,7 +12,8 @@ import java.util.Properties;
 
 /**
  * Runs one Streams application: a thread that dies of an unexpected error is replaced rather than taking the
- * service down (the record it failed on is retried under exactly-once), and close waits for a clean commit.
+ * service down (the record it failed on is retried under exactly-once), a restore of its state is reported as it
+ * goes ({@link RestoreProgress}), and close waits for a clean commit.
  */
 public final class StreamsRunner implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(StreamsRunner.class);
@@ -29,6 +30,7 @@ public final class StreamsRunner implements AutoCloseable {
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
         streams.setStateListener((now, before) -> log.info("{}: {} -> {}", name, before, now));
+        streams.setGlobalStateRestoreListener(new RestoreProgress(name));
     }
 
     public StreamsRunner start() {
