@@ -1,6 +1,8 @@
 package io.akhbar.cli.ops;
 
+import io.akhbar.model.streams.RestoreProgress;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.search.Search;
@@ -94,9 +96,16 @@ public final class StatusReport {
             row.put("deadLetters", sum(registry.find(DEAD_LETTERS).tag("stage", stage.name())));
             row.put("lagRecords", watched ? lags.stream().mapToLong(LagSnapshot.Entry::lagRecords).sum() : null);
             row.put("lagSeconds", watched ? number(lags.stream().mapToDouble(LagSnapshot.Entry::lagSeconds).max().orElse(0)) : null);
+            row.put("restoringOffsets", restoringOffsets(stage.name()));
             rows.add(row);
         }
         return rows;
+    }
+
+    /** Changelog offsets the stage's Streams application still has to restore; null when it runs none here. */
+    private Long restoringOffsets(String stage) {
+        Gauge gauge = registry.find(RestoreProgress.REMAINING_METRIC).tag("stage", stage).gauge();
+        return gauge == null ? null : (long) gauge.value();
     }
 
     private Map<String, Object> lag(LagSnapshot snapshot) {

@@ -1,6 +1,8 @@
 package io.akhbar.cli.ops;
 
+import io.akhbar.model.streams.RestoreProgress;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +31,18 @@ class StatusReportTest {
         assertThat(stages.get(1)).containsEntry("processed", 5L).containsEntry("deadLetters", 2L);
         assertThat(report.build().get("deadLetters"))
                 .isEqualTo(List.of(Map.of("stage", "extract", "reason", "SerializationException", "count", 2L)));
+    }
+
+    @Test
+    void aStreamsStageShowsTheChangelogOffsetsItStillHasToRestore() {
+        registry.counter(StatusReport.ENRICH_EMITTED, "duplicate", "none").increment(7);
+        Gauge.builder(RestoreProgress.REMAINING_METRIC, () -> 1_250).tag("stage", "enrich").register(registry);
+        registry.counter(StatusReport.SINK_DOCUMENTS, "outcome", "indexed").increment(7);
+
+        List<Map<String, Object>> stages = stages();
+        assertThat(stages).extracting(s -> s.get("stage")).containsExactly("enrich", "sink");
+        assertThat(stages.get(0)).containsEntry("restoringOffsets", 1_250L);
+        assertThat(stages.get(1)).containsEntry("restoringOffsets", null);
     }
 
     @Test

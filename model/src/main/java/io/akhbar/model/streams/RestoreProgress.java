@@ -26,6 +26,8 @@ import java.util.function.LongSupplier;
  * fewer than the offsets read.
  */
 public final class RestoreProgress implements StateRestoreListener {
+    /** Changelog offsets a stage still has to read back, tagged {@code stage}. */
+    public static final String REMAINING_METRIC = "akhbar.streams.restore.remaining";
     static final Duration REPORT_EVERY = Duration.ofSeconds(10);
     private static final Logger log = LoggerFactory.getLogger(RestoreProgress.class);
     /** The newest listener of each stage, which the stage's gauge reads: tests run many applications in one JVM. */
@@ -58,7 +60,7 @@ public final class RestoreProgress implements StateRestoreListener {
     public RestoreProgress(String stage) {
         this(stage, System::nanoTime);
         NEWEST.put(stage, this);
-        Gauge.builder("akhbar.streams.restore.remaining", NEWEST,
+        Gauge.builder(REMAINING_METRIC, NEWEST,
                         newest -> newest.containsKey(stage) ? newest.get(stage).remaining() : 0)
                 .description("changelog offsets still to read before the stage's state stores are restored")
                 .tag("stage", stage)
