@@ -105,9 +105,9 @@ public final class RestoreProgress implements StateRestoreListener {
             announced = true;
             TreeSet<String> stores = new TreeSet<>();
             restoring.values().forEach(restoringChangelog -> stores.add(restoringChangelog.store));
-            log.info("{}: restoring its state from the changelogs before it processes again: {} offsets to read in the {}"
-                            + " store partitions started so far ({})", stage, String.format("%,d", offsetsToRead), restoring.size(),
-                    String.join(", ", stores));
+            log.info("{}: restoring its state from the changelogs before it processes again: {} offsets to read in"
+                            + " the {} store partitions started so far ({})", stage,
+                    String.format("%,d", offsetsToRead), restoring.size(), String.join(", ", stores));
         } else if (now - lastReport >= REPORT_EVERY.toNanos()) {
             lastReport = now;
             log.info("{}: {}", stage, progress(now));
