@@ -88,7 +88,7 @@ public final class EnrichTopology {
         topology.addSource(BAND_PROBES, KEY.deserializer(), BAND_PROBE.deserializer(), topics.bandProbes());
         topology.addProcessor(BANDS, () -> new BandProcessor(settings, partitions), BAND_PROBES);
         topology.addStateStore(Stores.windowStoreBuilder(
-                windowStore(StoreNames.BAND_BUCKETS, retention, window, stores), KEY, BAND_MEMBERS), BANDS);
+                windowStore(StoreNames.BAND_BUCKETS, retention, settings.bandSlot(), stores), KEY, BAND_MEMBERS), BANDS);
         topology.addStateStore(Stores.windowStoreBuilder(
                 windowStore(StoreNames.BAND_SIGNATURES, retention, window, stores), KEY, BAND_SIGNATURE), BANDS);
         topology.addStateStore(Stores.keyValueStoreBuilder(

@@ -23,17 +23,23 @@ import java.util.Map;
  * keeps the layout it was built with ({@link StoreNames#STATE_LAYOUT}), and enrich refuses to start under another.
  * A replay from the earliest article deletes that state with the rest, and the new layout is kept from then on.
  */
-public record StateLayout(int bands, int rowsPerBand, int shingleSize, Duration window, Duration bandRetention) {
+public record StateLayout(int bands, int rowsPerBand, int shingleSize, Duration window, Duration bandRetention,
+                          Duration bandSlot) {
     /** The key of the one record in each band partition's layout store. */
     public static final String KEY = "layout";
+    private static final String BAND_SLOT = "bandSlot";
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
 
     public static StateLayout of(EnrichSettings settings) {
         return new StateLayout(settings.bands(), settings.rowsPerBand(), settings.shingleSize(), settings.window(),
-                settings.bandRetention());
+                settings.bandRetention(), settings.bandSlot());
     }
 
-    /** As it is stored and shown: {@code bands=20, rowsPerBand=5, shingleSize=3, window=P7D, bandRetention=P3650D}. */
+    /**
+     * As it is stored and shown: {@code bands=20, rowsPerBand=5, shingleSize=3, window=P7D, bandRetention=P3650D,
+     * bandSlot=P56D}. The band slot is not a setting but follows from the window and the retention; builds before it
+     * grew to several windows did not record it, and their state, in slots of one window, cannot be read by this one.
+     */
     public String describe() {
         return String.join(", ", settings().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
     }
@@ -48,8 +54,8 @@ public record StateLayout(int bands, int rowsPerBand, int shingleSize, Duration 
         settings().forEach((name, value) -> {
             String old = before.get(name);
             if (!value.equals(old)) {
-                differences.add("enrich." + name + ": " + (old == null ? "not recorded" : old) + " in the state, "
-                        + value + " configured");
+                differences.add(label(name) + ": " + (old == null ? "not recorded" : old) + " in the state, "
+                        + value + (name.equals(BAND_SLOT) ? " in this version" : " configured"));
             }
         });
         return differences;
@@ -83,6 +89,10 @@ public record StateLayout(int bands, int rowsPerBand, int shingleSize, Duration 
         }
     }
 
+    private static String label(String name) {
+        return name.equals(BAND_SLOT) ? "band slot (follows from enrich.window and enrich.bandRetention)" : "enrich." + name;
+    }
+
     private Map<String, String> settings() {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("bands", String.valueOf(bands));
@@ -90,6 +100,7 @@ public record StateLayout(int bands, int rowsPerBand, int shingleSize, Duration 
         settings.put("shingleSize", String.valueOf(shingleSize));
         settings.put("window", days(window));
         settings.put("bandRetention", days(bandRetention));
+        settings.put(BAND_SLOT, days(bandSlot));
         return settings;
     }
 

@@ -155,6 +155,14 @@ public final class EnrichRestoreBenchmark {
             lastChange = lastEnd;
         }
 
+        /** A partition handed over mid-restore is no longer restored here, so the wait must not count it. */
+        @Override
+        public synchronized void onRestoreSuspended(TopicPartition partition, String store, long totalRestored) {
+            log.onRestoreSuspended(partition, store, totalRestored);
+            restoring.remove(partition);
+            lastChange = System.nanoTime();
+        }
+
         /** Waits until stores have started restoring and none has been restoring for a few seconds. */
         void awaitDone(long start) throws InterruptedException {
             long deadline = start + TIMEOUT.toNanos();

@@ -81,7 +81,7 @@ public final class StateScaleBenchmark {
 
         Duration retention = settings.bandRetention();
         WindowStore<String, BandMembers> buckets = init(context, Stores.windowStoreBuilder(Stores.persistentWindowStore(
-                StoreNames.BAND_BUCKETS, retention, settings.window(), false), AkhbarSerdes.KEY, AkhbarSerdes.BAND_MEMBERS)
+                StoreNames.BAND_BUCKETS, retention, settings.bandSlot(), false), AkhbarSerdes.KEY, AkhbarSerdes.BAND_MEMBERS)
                 .withLoggingDisabled().build());
         WindowStore<String, BandSignature> signatures = init(context, Stores.windowStoreBuilder(Stores.persistentWindowStore(
                 StoreNames.BAND_SIGNATURES, retention, settings.window(), false), AkhbarSerdes.KEY, AkhbarSerdes.BAND_SIGNATURE)
@@ -106,7 +106,7 @@ public final class StateScaleBenchmark {
         Random random = new Random(42);
         long startTime = Instant.parse("2024-03-01T00:00:00Z").toEpochMilli();
         long step = Math.max(1, settings.window().toMillis() / articles);
-        long window = settings.window().toMillis();
+        long slotSpan = settings.bandSlot().toMillis();
         int signatureLength = lsh.signatureLength();
         int[] last = null;
         long began = System.nanoTime();
@@ -117,7 +117,7 @@ public final class StateScaleBenchmark {
             int[] signature = randomSignature(random, signatureLength);
             last = signature;
             String fingerprint = Long.toHexString(random.nextLong()) + Long.toHexString(random.nextLong());
-            long slot = Math.floorDiv(orderTime, window) * window;
+            long slot = Math.floorDiv(orderTime, slotSpan) * slotSpan;
             long[] hashes = lsh.bandHashes(signature);
             for (int band = 0; band < hashes.length; band++) {
                 buckets.put(LshBands.bucketKey(band, hashes[band]),

@@ -36,9 +36,9 @@ import java.util.Map;
  * answered with those, and they are told that it matched them, so that each link is known at both ends whatever
  * the arrival order.
  *
- * <p>Buckets are kept per time slot of one window in a window store, so that state expires with event time: a
- * probe reads the slots that can hold members within one window of it. A member's signature sketch is kept once
- * per partition, not once per bucket.
+ * <p>Buckets are kept per time slot ({@link EnrichSettings#bandSlot()}, eight windows by default) in a window store,
+ * so that state expires with event time: a probe reads the slots that can hold members within one window of it. A
+ * member's signature sketch is kept once per partition, not once per bucket.
  *
  * <p>Band state is kept for {@code bandRetention} behind the newest slot this partition has seen (its horizon). An
  * article older than that, as in a backfill of history older than the retention, is neither compared nor kept: it
@@ -55,6 +55,7 @@ public final class BandProcessor implements Processor<String, BandProbe, String,
     private final LshBands lsh;
     private final int partitions;
     private final long window;
+    private final long slotSpan;
     private final long retention;
     private final Counter beyondRetention = Metrics.counter("akhbar.enrich.beyond.retention");
     private ProcessorContext<String, BandReply> context;
@@ -69,6 +70,7 @@ public final class BandProcessor implements Processor<String, BandProbe, String,
         this.lsh = new LshBands(settings.bands(), settings.rowsPerBand());
         this.partitions = partitions;
         this.window = settings.window().toMillis();
+        this.slotSpan = settings.bandSlot().toMillis();
         this.retention = settings.bandRetention().toMillis();
     }
 
@@ -108,7 +110,7 @@ public final class BandProcessor implements Processor<String, BandProbe, String,
         Map<String, Long> candidates = new LinkedHashMap<>();
         for (int band : answered) {
             String bucket = LshBands.bucketKey(band, hashes[band]);
-            join(bucket, probe, collectCandidates(bucket, probe, candidates));
+            join(bucket, probe, collectCandidates(bucket, probe, newestSlot, candidates));
         }
 
         StoryMatch newcomer = new StoryMatch(probe.getArticleId(), probe.getOrderTime(), probe.getFingerprint(),
@@ -175,11 +177,14 @@ public final class BandProcessor implements Processor<String, BandProbe, String,
                 Instant.ofEpochMilli(newestSlot));
     }
 
-    /** Adds the bucket's members within one window of the probe to the candidates; returns the probe's own slot. */
-    private BandMembers collectCandidates(String bucket, BandProbe probe, Map<String, Long> candidates) {
+    /**
+     * Adds the bucket's members within one window of the probe to the candidates; returns the probe's own slot. Slots
+     * after the newest one seen hold nothing yet, so they are not read.
+     */
+    private BandMembers collectCandidates(String bucket, BandProbe probe, long newestSlot, Map<String, Long> candidates) {
         long time = probe.getOrderTime();
         BandMembers ownSlot = null;
-        for (long slot = slotOf(time - window); slot <= slotOf(time + window); slot += window) {
+        for (long slot = slotOf(time - window); slot <= Math.min(slotOf(time + window), newestSlot); slot += slotSpan) {
             BandMembers members = buckets.fetch(bucket, slot);
             if (slot == slotOf(time)) {
                 ownSlot = members;
@@ -216,7 +221,7 @@ public final class BandProcessor implements Processor<String, BandProbe, String,
     }
 
     private long slotOf(long time) {
-        return Math.floorDiv(time, window) * window;
+        return Math.floorDiv(time, slotSpan) * slotSpan;
     }
 
     private static byte[] bytes(ByteBuffer buffer) {
