@@ -117,7 +117,7 @@ public final class StateScaleBenchmark {
             int[] signature = randomSignature(random, signatureLength);
             last = signature;
             String fingerprint = Long.toHexString(random.nextLong()) + Long.toHexString(random.nextLong());
-            long slot = Math.floorDiv(orderTime, slotSpan) * slotSpan;
+            long slot = BandProcessor.slotOf(orderTime, slotSpan);
             long[] hashes = lsh.bandHashes(signature);
             for (int band = 0; band < hashes.length; band++) {
                 buckets.put(LshBands.bucketKey(band, hashes[band]),

@@ -181,7 +181,8 @@ public final class BandProcessor implements Processor<String, BandProbe, String,
      * Adds the bucket's members within one window of the probe to the candidates; returns the probe's own slot. Slots
      * after the newest one seen hold nothing yet, so they are not read.
      */
-    private BandMembers collectCandidates(String bucket, BandProbe probe, long newestSlot, Map<String, Long> candidates) {
+    private BandMembers collectCandidates(String bucket, BandProbe probe, long newestSlot,
+                                          Map<String, Long> candidates) {
         long time = probe.getOrderTime();
         BandMembers ownSlot = null;
         for (long slot = slotOf(time - window); slot <= Math.min(slotOf(time + window), newestSlot); slot += slotSpan) {
@@ -221,6 +222,14 @@ public final class BandProcessor implements Processor<String, BandProbe, String,
     }
 
     private long slotOf(long time) {
+        return slotOf(time, slotSpan);
+    }
+
+    /**
+     * The start of the band slot holding {@code time}, for slots of {@code slotSpan} milliseconds
+     * ({@link EnrichSettings#bandSlot()}); whatever fills band state for the processor must place it alike.
+     */
+    public static long slotOf(long time, long slotSpan) {
         return Math.floorDiv(time, slotSpan) * slotSpan;
     }
 
