@@ -66,9 +66,10 @@ import java.util.stream.Collectors;
  * at_least_once.
  *
  * <p>Each run also prints the CPU time per article of the stream (this JVM, whose only other work is reading the
- * output) and of the broker (its own process); from the stream's share, the rate it would reach
- * with two cores to itself, as it has when the brokers run on other machines; and the records it wrote to each
- * topic per article.
+ * output) and of the broker (its own process); the stream's CPU split by kind of thread ({@link ThreadCpu}: stream
+ * threads, producer senders, RocksDB's background threads, garbage collection, the JIT compiler); from the stream's
+ * share, the rate it would reach with two cores to itself, as it has when the brokers run on other machines; and the
+ * records it wrote to each topic per article.
  *
  * <p>Arguments: {@code [copies]} (default 3): the corpus is loaded that many times, each copy under other URLs and
  * one year later, so copies are new articles that do not match each other.
@@ -131,6 +132,7 @@ public final class EnrichThroughputBenchmark {
                 StreamsConfigs.of(run + "enrich", "enrich", kafka, work.resolve(run), overrides));
              KafkaConsumer<String, byte[]> output = outputConsumer(kafka)) {
             CpuTimes cpuAtStart = CpuTimes.now();
+            ThreadCpu threadsAtStart = ThreadCpu.now();
             long start = System.nanoTime();
             streams.start();
             Set<String> emitted = new HashSet<>();
@@ -146,6 +148,7 @@ public final class EnrichThroughputBenchmark {
             }
             long end = System.nanoTime();
             CpuTimes cpu = CpuTimes.now().minus(cpuAtStart);
+            Map<String, Double> byThread = ThreadCpu.now().since(threadsAtStart);
             if (emitted.size() < expected) {
                 System.out.printf("  %-40s INCOMPLETE: %d of %d emitted in %s%n", name, emitted.size(), expected, TIMEOUT);
                 if (expected != load.size()) {
@@ -159,6 +162,11 @@ public final class EnrichThroughputBenchmark {
             System.out.printf("  %-40s CPU per article: stream %.3f ms, broker %.3f ms; the stream alone on %d cores:"
                             + " %,8.0f articles/s%n", "", cpu.stream() * 1e3 / expected, cpu.broker() * 1e3 / expected,
                     CORES, CORES * expected / cpu.stream());
+            if (byThread.values().stream().anyMatch(seconds -> seconds > 0)) {
+                List<String> split = new ArrayList<>();
+                byThread.forEach((kind, seconds) -> split.add(String.format("%s %.3f", kind, seconds * 1e3 / expected)));
+                System.out.printf("  %-40s the stream's CPU by thread, ms per article: %s%n", "", String.join(", ", split));
+            }
             printRecordsWrittenPerArticle(kafka, run, expected);
         }
     }
