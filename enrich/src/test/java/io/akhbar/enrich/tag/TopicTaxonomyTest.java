@@ -23,7 +23,7 @@ class TopicTaxonomyTest {
     void offersTheNewsTopics() {
         assertThat(TopicTaxonomy.bundled().topics()).containsExactly(
                 "politics", "diplomacy", "military-security", "economy-energy", "humanitarian", "health", "sports",
-                "technology", "culture", "society", "law-justice", "environment");
+                "technology", "science", "culture", "society", "law-justice", "environment");
     }
 
     @ParameterizedTest(name = "{1}: {0}")
@@ -36,6 +36,7 @@ class TopicTaxonomyTest {
             أعلنت وزارة الصحة تسجيل إصابات جديدة بفيروس كورونا في المستشفى ونقص اللقاحات      | health
             فاز المنتخب في المباراة النهائية للبطولة وسجل اللاعب هدفين                          | sports
             أطلقت الشركة هاتفا بتقنيات الذكاء الاصطناعي يحمي بيانات المستخدمين على الإنترنت  | technology
+            أعلن العلماء في وكالة ناسا اكتشاف كوكب جديد بعد أن رصد الباحثون إشارات من الثقوب السوداء | science
             عرض المهرجان الفيلم الجديد للمخرج بحضور الممثل والفنانة                            | culture
             تزايدت البطالة والفقر بين الشباب وتراجع التعليم في المجتمع                        | society
             أصدرت المحكمة حكما بالسجن على المتهم بعد أن وجهت النيابة العامة التهم              | law-justice
