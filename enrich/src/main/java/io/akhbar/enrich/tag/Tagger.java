@@ -38,6 +38,14 @@ public final class Tagger {
     }
 
     /**
+     * The shipped taxonomy with a gazetteer file in place of the shipped one, such as an earlier version of it, so
+     * that two gazetteers can be compared on the same text ({@code GazetteerVersionsBenchmark}).
+     */
+    public static Tagger withGazetteer(Path gazetteer) {
+        return new Tagger(Gazetteer.read(gazetteer), Bundled.TAXONOMY);
+    }
+
+    /**
      * Tags one article.
      *
      * @param title      the article's title; may be null

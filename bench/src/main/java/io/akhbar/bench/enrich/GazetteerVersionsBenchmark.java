@@ -1,0 +1,134 @@
+package io.akhbar.bench.enrich;
+
+import io.akhbar.enrich.tag.Tagger;
+import io.akhbar.model.Article;
+import io.akhbar.model.Entity;
+import io.akhbar.model.EntityType;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Two gazetteers side by side on the whole ANT Corpus: the shipped one and another file, usually the shipped file of
+ * an earlier version ({@code git show REV:enrich/src/main/resources/io/akhbar/enrich/tag/gazetteer.tsv}). For each it
+ * prints the entities tagged per type (an entity counted once per article) and the articles with at least one, the
+ * time {@link Tagger#tag} takes per article (both taggers alternated over several rounds in this JVM, the first round
+ * a warm-up; only the gazetteer differs between them), and the entities whose article counts changed most: where to
+ * read contexts before shipping a new version.
+ *
+ * <p>Arguments: {@code OTHER.tsv [--rounds N] [--top N]}, 5 rounds and the top 25 by default.
+ */
+public final class GazetteerVersionsBenchmark {
+    private GazetteerVersionsBenchmark() {
+    }
+
+    /** Articles per entity ({@code TYPE name}) and articles with at least one entity of each type. */
+    private record Tally(Map<String, Integer> articlesByEntity, Map<EntityType, Integer> tags,
+                         Map<EntityType, Integer> articlesWithType) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0 || !Files.isRegularFile(Path.of(args[0]))) {
+            System.err.println("usage: GazetteerVersionsBenchmark OTHER.tsv [--rounds N] [--top N]");
+            System.exit(2);
+        }
+        List<String> options = Arrays.asList(args);
+        int rounds = Math.max(2, intOption(options, "--rounds", 5));
+        int top = intOption(options, "--top", 25);
+        Path otherFile = Path.of(args[0]);
+        List<Article> articles = AntCorpus.read(AntCorpus.locate()).stream().map(AntCorpus.Document::article).toList();
+        Tagger shipped = Tagger.withBundledData();
+        Tagger other = Tagger.withGazetteer(otherFile);
+
+        Tally shippedTally = tally(shipped, articles);
+        Tally otherTally = tally(other, articles);
+        System.out.printf("ANT Corpus: %d articles; the shipped gazetteer (tagger version %d) against %s%n%n",
+                articles.size(), Tagger.VERSION, otherFile);
+        System.out.printf("  %-14s %28s %28s%n", "", "shipped", "other");
+        System.out.printf("  %-14s %14s %13s %14s %13s%n", "", "tags", "articles", "tags", "articles");
+        for (EntityType type : EntityType.values()) {
+            System.out.printf("  %-14s %,14d %,13d %,14d %,13d%n", type, shippedTally.tags().getOrDefault(type, 0),
+                    shippedTally.articlesWithType().getOrDefault(type, 0), otherTally.tags().getOrDefault(type, 0),
+                    otherTally.articlesWithType().getOrDefault(type, 0));
+        }
+        System.out.printf("  %-14s %,14d %13s %,14d%n", "all types", total(shippedTally), "", total(otherTally));
+
+        double[][] micros = new double[2][rounds];
+        long checksum = 0;
+        for (int round = 0; round < rounds; round++) {
+            for (int turn = 0; turn < 2; turn++) {
+                int which = (round + turn) % 2;
+                Tagger tagger = which == 0 ? shipped : other;
+                long start = System.nanoTime();
+                for (Article article : articles) {
+                    checksum += tagger.tag(article.getTitle(), article.getParagraphs(), article.getLang())
+                            .entities().size();
+                }
+                micros[which][round] = (System.nanoTime() - start) / 1_000.0 / articles.size();
+            }
+        }
+        System.out.printf("%nTagging time per article, rounds after the first (alternated, checksum %d):%n", checksum);
+        System.out.printf("  shipped  %s µs%n  other    %s µs%n", rounds(micros[0]), rounds(micros[1]));
+
+        System.out.printf("%nEntities in more articles with the shipped gazetteer (articles: shipped / other):%n");
+        changes(shippedTally, otherTally, top).forEach(System.out::println);
+        System.out.printf("%nEntities in fewer articles with the shipped gazetteer (articles: other / shipped):%n");
+        changes(otherTally, shippedTally, top).forEach(System.out::println);
+    }
+
+    private static Tally tally(Tagger tagger, List<Article> articles) {
+        Map<String, Integer> byEntity = new HashMap<>();
+        Map<EntityType, Integer> tags = new EnumMap<>(EntityType.class);
+        Map<EntityType, Integer> withType = new EnumMap<>(EntityType.class);
+        for (Article article : articles) {
+            Set<EntityType> types = new HashSet<>();
+            for (Entity entity : tagger.tag(article.getTitle(), article.getParagraphs(), article.getLang()).entities()) {
+                byEntity.merge(entity.getType() + " " + entity.getName(), 1, Integer::sum);
+                tags.merge(entity.getType(), 1, Integer::sum);
+                types.add(entity.getType());
+            }
+            types.forEach(type -> withType.merge(type, 1, Integer::sum));
+        }
+        return new Tally(byEntity, tags, withType);
+    }
+
+    private static int total(Tally tally) {
+        return tally.tags().values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    /** The entities {@code more} tags in more articles than {@code fewer}, largest gain first. */
+    private static List<String> changes(Tally more, Tally fewer, int top) {
+        List<String> lines = new ArrayList<>();
+        more.articlesByEntity().entrySet().stream()
+                .filter(e -> e.getValue() > fewer.articlesByEntity().getOrDefault(e.getKey(), 0))
+                .sorted(Comparator.comparingInt((Map.Entry<String, Integer> e) ->
+                                e.getValue() - fewer.articlesByEntity().getOrDefault(e.getKey(), 0)).reversed()
+                        .thenComparing(Map.Entry::getKey))
+                .limit(top)
+                .forEach(e -> lines.add(String.format("  %-48s %,6d / %,d", e.getKey(), e.getValue(),
+                        fewer.articlesByEntity().getOrDefault(e.getKey(), 0))));
+        return lines;
+    }
+
+    private static String rounds(double[] micros) {
+        StringBuilder text = new StringBuilder();
+        for (int round = 1; round < micros.length; round++) {
+            text.append(round > 1 ? " / " : "").append(String.format("%.1f", micros[round]));
+        }
+        return text.toString();
+    }
+
+    private static int intOption(List<String> options, String name, int fallback) {
+        int at = options.indexOf(name);
+        return at >= 0 && at + 1 < options.size() ? Integer.parseInt(options.get(at + 1)) : fallback;
+    }
+}
