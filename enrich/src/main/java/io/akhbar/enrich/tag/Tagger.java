@@ -14,7 +14,7 @@ public final class Tagger {
      * Stored with every tagged article. Bump it whenever the gazetteer, the taxonomy or the rules change the output,
      * so that re-tagged history is visibly newer than what the index holds.
      */
-    public static final int VERSION = 5;
+    public static final int VERSION = 6;
 
     private final EntityRecognizer entities;
     private final TopicTaxonomy taxonomy;
