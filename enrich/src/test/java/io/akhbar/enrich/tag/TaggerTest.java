@@ -21,7 +21,7 @@ class TaggerTest {
      * bump VERSION so that re-tagged articles are visibly newer, and record the new digest here.
      */
     private static final String DATA_DIGEST_OF_VERSION_6 =
-            "11672ea36bb22c6ffdf359f88cae38a0108e3dd159a481172111b2f8a4c20bdc";
+            "ba61a1e024b92951500a34450990ecc2d061f939b488f5af4b0ffcd2f15b00af";
 
     @Test
     void bundledDataIsLoadedOnce() {
