@@ -148,7 +148,8 @@ public final class AntEntitiesBenchmark {
         }
     }
 
-    private static Set<String> names(List<Entity> entities, EntityType type) {
+    /** The names of the entities of one type. */
+    static Set<String> names(List<Entity> entities, EntityType type) {
         Set<String> names = new HashSet<>();
         entities.stream().filter(e -> e.getType() == type).forEach(e -> names.add(e.getName()));
         return names;

@@ -9,13 +9,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Two gazetteers side by side on the whole ANT Corpus: the shipped one and another file, usually the shipped file of
@@ -25,10 +28,20 @@ import java.util.Set;
  * a warm-up; only the gazetteer differs between them), and the entities whose article counts changed most: where to
  * read contexts before shipping a new version.
  *
- * <p>Arguments: {@code OTHER.tsv [--rounds N] [--top N]}, 5 rounds and the top 25 by default.
+ * <p>Arguments: {@code OTHER.tsv [--rounds N] [--top N] [--sample TYPE N SEED]}, 5 rounds and the top 25 by
+ * default. {@code --sample} also prints N tags of TYPE drawn at random (with SEED) among those the shipped gazetteer
+ * adds, an entity in an article where the other does not report it, each with the first sentence that names it on its
+ * own (else the title): what to read to estimate the precision of what a new version adds.
  */
 public final class GazetteerVersionsBenchmark {
+    /** Sentences, for the context of a sampled tag: Arabic and Latin full stops, question and exclamation marks. */
+    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?؟])\\s+");
+
     private GazetteerVersionsBenchmark() {
+    }
+
+    /** A tag the shipped gazetteer gives and the other does not. */
+    private record Gained(String docno, Entity entity) {
     }
 
     /** Articles per entity ({@code TYPE name}) and articles with at least one entity of each type. */
@@ -38,14 +51,15 @@ public final class GazetteerVersionsBenchmark {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0 || !Files.isRegularFile(Path.of(args[0]))) {
-            System.err.println("usage: GazetteerVersionsBenchmark OTHER.tsv [--rounds N] [--top N]");
+            System.err.println("usage: GazetteerVersionsBenchmark OTHER.tsv [--rounds N] [--top N] [--sample TYPE N SEED]");
             System.exit(2);
         }
         List<String> options = Arrays.asList(args);
         int rounds = Math.max(2, intOption(options, "--rounds", 5));
         int top = intOption(options, "--top", 25);
         Path otherFile = Path.of(args[0]);
-        List<Article> articles = AntCorpus.read(AntCorpus.locate()).stream().map(AntCorpus.Document::article).toList();
+        List<AntCorpus.Document> documents = AntCorpus.read(AntCorpus.locate());
+        List<Article> articles = documents.stream().map(AntCorpus.Document::article).toList();
         Tagger shipped = Tagger.withBundledData();
         Tagger other = Tagger.withGazetteer(otherFile);
 
@@ -83,6 +97,51 @@ public final class GazetteerVersionsBenchmark {
         changes(shippedTally, otherTally, top).forEach(System.out::println);
         System.out.printf("%nEntities in fewer articles with the shipped gazetteer (articles: other / shipped):%n");
         changes(otherTally, shippedTally, top).forEach(System.out::println);
+
+        int sample = options.indexOf("--sample");
+        if (sample >= 0) {
+            EntityType type = EntityType.valueOf(options.get(sample + 1));
+            printSample(shipped, other, documents, type, Integer.parseInt(options.get(sample + 2)),
+                    Long.parseLong(options.get(sample + 3)));
+        }
+    }
+
+    private static void printSample(Tagger shipped, Tagger other, List<AntCorpus.Document> documents, EntityType type,
+                                    int size, long seed) {
+        List<Gained> gained = new ArrayList<>();
+        for (AntCorpus.Document document : documents) {
+            Article article = document.article();
+            Set<String> before = AntEntitiesBenchmark.names(other.tag(article.getTitle(), article.getParagraphs(), article.getLang())
+                    .entities(), type);
+            for (Entity entity : shipped.tag(article.getTitle(), article.getParagraphs(), article.getLang())
+                    .entities()) {
+                if (entity.getType() == type && !before.contains(entity.getName())) {
+                    gained.add(new Gained(document.docno(), entity));
+                }
+            }
+        }
+        Map<String, Article> byDocno = new HashMap<>();
+        documents.forEach(document -> byDocno.put(document.docno(), document.article()));
+        Collections.shuffle(gained, new Random(seed));
+        System.out.printf("%n%d of the %,d %s tags the shipped gazetteer adds, drawn with seed %d:%n",
+                Math.min(size, gained.size()), gained.size(), type, seed);
+        for (Gained tag : gained.subList(0, Math.min(size, gained.size()))) {
+            System.out.printf("  %s | %s | %s%n", tag.docno(), tag.entity().getName(),
+                    sentenceNaming(shipped, byDocno.get(tag.docno()), tag.entity()));
+        }
+    }
+
+    /** The first sentence of the article that names the entity on its own, else the title. */
+    private static String sentenceNaming(Tagger tagger, Article article, Entity entity) {
+        for (String paragraph : article.getParagraphs()) {
+            for (String sentence : SENTENCE_END.split(paragraph)) {
+                if (AntEntitiesBenchmark.names(tagger.tag(sentence, List.of(), article.getLang()).entities(), entity.getType())
+                        .contains(entity.getName())) {
+                    return sentence;
+                }
+            }
+        }
+        return article.getTitle();
     }
 
     private static Tally tally(Tagger tagger, List<Article> articles) {
