@@ -51,7 +51,8 @@ public final class GazetteerVersionsBenchmark {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0 || !Files.isRegularFile(Path.of(args[0]))) {
-            System.err.println("usage: GazetteerVersionsBenchmark OTHER.tsv [--rounds N] [--top N] [--sample TYPE N SEED]");
+            System.err.println(
+                    "usage: GazetteerVersionsBenchmark OTHER.tsv [--rounds N] [--top N] [--sample TYPE N SEED]");
             System.exit(2);
         }
         List<String> options = Arrays.asList(args);
@@ -111,8 +112,8 @@ public final class GazetteerVersionsBenchmark {
         List<Gained> gained = new ArrayList<>();
         for (AntCorpus.Document document : documents) {
             Article article = document.article();
-            Set<String> before = AntEntitiesBenchmark.names(other.tag(article.getTitle(), article.getParagraphs(), article.getLang())
-                    .entities(), type);
+            Set<String> before = AntEntitiesBenchmark.names(
+                    other.tag(article.getTitle(), article.getParagraphs(), article.getLang()).entities(), type);
             for (Entity entity : shipped.tag(article.getTitle(), article.getParagraphs(), article.getLang())
                     .entities()) {
                 if (entity.getType() == type && !before.contains(entity.getName())) {
@@ -135,8 +136,8 @@ public final class GazetteerVersionsBenchmark {
     private static String sentenceNaming(Tagger tagger, Article article, Entity entity) {
         for (String paragraph : article.getParagraphs()) {
             for (String sentence : SENTENCE_END.split(paragraph)) {
-                if (AntEntitiesBenchmark.names(tagger.tag(sentence, List.of(), article.getLang()).entities(), entity.getType())
-                        .contains(entity.getName())) {
+                List<Entity> named = tagger.tag(sentence, List.of(), article.getLang()).entities();
+                if (AntEntitiesBenchmark.names(named, entity.getType()).contains(entity.getName())) {
                     return sentence;
                 }
             }
@@ -150,7 +151,9 @@ public final class GazetteerVersionsBenchmark {
         Map<EntityType, Integer> withType = new EnumMap<>(EntityType.class);
         for (Article article : articles) {
             Set<EntityType> types = new HashSet<>();
-            for (Entity entity : tagger.tag(article.getTitle(), article.getParagraphs(), article.getLang()).entities()) {
+            List<Entity> entities =
+                    tagger.tag(article.getTitle(), article.getParagraphs(), article.getLang()).entities();
+            for (Entity entity : entities) {
                 byEntity.merge(entity.getType() + " " + entity.getName(), 1, Integer::sum);
                 tags.merge(entity.getType(), 1, Integer::sum);
                 types.add(entity.getType());
