@@ -36,7 +36,7 @@ public record StateLayout(int bands, int rowsPerBand, int shingleSize, Duration 
     }
 
     /**
-     * As it is stored and shown: {@code bands=20, rowsPerBand=5, shingleSize=3, window=P7D, bandRetention=P3650D,
+     * As it is stored and shown: {@code bands=10, rowsPerBand=3, shingleSize=3, window=P7D, bandRetention=P3650D,
      * bandSlot=P56D}. The band slot is not a setting but follows from the window and the retention; builds before it
      * grew to several windows did not record it, and their state, in slots of one window, cannot be read by this one.
      */

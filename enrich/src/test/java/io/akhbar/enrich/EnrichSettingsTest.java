@@ -1,11 +1,13 @@
 package io.akhbar.enrich;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class EnrichSettingsTest {
 
@@ -22,5 +24,14 @@ class EnrichSettingsTest {
                                                                      Duration slot) {
         EnrichSettings settings = EnrichSettings.defaults().withWindowAndRetention(window, retention).validate();
         assertThat(settings.bandSlot()).isEqualTo(slot);
+    }
+
+    @Test
+    void theBandsMustFitInTheSignature() {
+        EnrichSettings d = EnrichSettings.defaults();
+        EnrichSettings tooShort = new EnrichSettings(d.applicationId(), 20, 5, 64, d.shingleSize(),
+                d.similarityThreshold(), d.window(), d.bandRetention(), d.maxBandMembers(), d.stateDir(), null);
+        assertThatThrownBy(tooShort::validate).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("enrich.signatureLength (64) must be at least enrich.bands × enrich.rowsPerBand (100)");
     }
 }

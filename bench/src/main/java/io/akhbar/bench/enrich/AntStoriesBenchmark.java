@@ -66,7 +66,7 @@ public final class AntStoriesBenchmark {
                     ? a -> ArticleWords.of(a.getTitle(), a.getParagraphs()).shingled()
                     : AntStoriesBenchmark::stems;
             for (int shingle = 2; shingle <= 5; shingle++) {
-                MinHasher hasher = new MinHasher(defaults.bands() * defaults.rowsPerBand(), shingle);
+                MinHasher hasher = new MinHasher(defaults.signatureLength(), shingle);
                 StringBuilder line = new StringBuilder(String.format("  %-5s shingles of %d:", words, shingle));
                 for (double threshold : new double[] {0.3, 0.4, 0.5, 0.6, 0.7}) {
                     StoryPairs.Score score = pairDecisions(pairs, byDocno, tokens, hasher, threshold);
@@ -81,12 +81,14 @@ public final class AntStoriesBenchmark {
         return List.of(d,
                 with(d, d.bands(), d.rowsPerBand(), d.shingleSize(), 0.5),
                 with(d, d.bands(), d.rowsPerBand(), d.shingleSize(), 0.6),
-                with(d, 25, 4, d.shingleSize(), d.similarityThreshold()));
+                with(d, 20, 5, d.shingleSize(), d.similarityThreshold()),
+                with(d, 15, 3, d.shingleSize(), d.similarityThreshold()),
+                with(d, 8, 3, d.shingleSize(), d.similarityThreshold()));
     }
 
     private static EnrichSettings with(EnrichSettings d, int bands, int rows, int shingle, double threshold) {
-        return new EnrichSettings(d.applicationId(), bands, rows, shingle, threshold, d.window(), d.bandRetention(),
-                d.maxBandMembers(), d.stateDir(), d.extraGazetteer());
+        return new EnrichSettings(d.applicationId(), bands, rows, d.signatureLength(), shingle, threshold, d.window(),
+                d.bandRetention(), d.maxBandMembers(), d.stateDir(), d.extraGazetteer());
     }
 
     private static String describe(EnrichSettings s, EnrichSettings defaults) {

@@ -25,7 +25,7 @@ public final class EnrichStepsBenchmark {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         List<Article> corpus = AntCorpus.read(AntCorpus.locate()).stream().map(AntCorpus.Document::article).toList();
         EnrichSettings settings = EnrichSettings.defaults();
-        MinHasher minHasher = new MinHasher(settings.bands() * settings.rowsPerBand(), settings.shingleSize());
+        MinHasher minHasher = new MinHasher(settings.signatureLength(), settings.shingleSize());
         Tagger tagger = Tagger.withBundledData();
         System.out.printf("%,d articles of the ANT Corpus; µs of CPU per article, one thread%n", corpus.size());
         long checksum = 0;

@@ -50,7 +50,7 @@ import java.util.stream.Stream;
 /**
  * State at scale: {@code N} synthetic near-unique articles (default 10 million) within one dedup window, held in the
  * enrich stream's RocksDB stores, with the heap it takes. The stores are filled directly with what the processors
- * leave per article: its twenty band buckets and its signature sketch (band stores), its story state and its
+ * leave per article: its band buckets (ten by default) and its signature sketch (band stores), its story state and its
  * content of about 100 words (story stores). Then the band processor itself looks up new articles against that
  * state, one in a hundred a near copy of a stored one. Kafka is not involved: the stores get a mock processor
  * context and keep no changelog.

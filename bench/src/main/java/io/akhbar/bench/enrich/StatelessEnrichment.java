@@ -33,7 +33,7 @@ final class StatelessEnrichment implements Processor<String, Article, String, En
 
     private StatelessEnrichment(EnrichSettings settings, Tagger tagger) {
         this.tagger = tagger;
-        this.minHasher = new MinHasher(settings.bands() * settings.rowsPerBand(), settings.shingleSize());
+        this.minHasher = new MinHasher(settings.signatureLength(), settings.shingleSize());
         this.lsh = new LshBands(settings.bands(), settings.rowsPerBand());
     }
 

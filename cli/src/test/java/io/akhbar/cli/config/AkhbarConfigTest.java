@@ -20,7 +20,7 @@ class AkhbarConfigTest {
         AkhbarConfig config = AkhbarConfig.load(null, Map.of());
         assertThat(config.kafka().bootstrapServers()).isEqualTo("localhost:9092");
         assertThat(config.sink().indexAlias()).isEqualTo("news");
-        assertThat(config.enrich().bands()).isEqualTo(20);
+        assertThat(config.enrich().bands()).isEqualTo(10);
         assertThat(config.crawler().allowPrivateNetworks()).isFalse();
     }
 

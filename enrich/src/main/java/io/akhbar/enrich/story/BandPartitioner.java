@@ -11,7 +11,7 @@ import java.util.Set;
 
 /**
  * Sends an article's probe once to every partition that owns one of its band buckets, rather than once per band:
- * with a few partitions and twenty bands, that is a few records instead of twenty. The band processor of each
+ * with a few partitions and ten bands, that is a few records instead of ten. The band processor of each
  * partition then handles the buckets it owns, so both must agree on the partition count.
  */
 public final class BandPartitioner implements StreamPartitioner<String, BandProbe> {

@@ -57,7 +57,7 @@ public final class StoryProcessor implements Processor<String, SpecificRecord, S
                           String enrichedChild) {
         this.settings = settings;
         this.tagger = tagger;
-        this.minHasher = new MinHasher(settings.bands() * settings.rowsPerBand(), settings.shingleSize());
+        this.minHasher = new MinHasher(settings.signatureLength(), settings.shingleSize());
         this.probesChild = probesChild;
         this.messagesChild = messagesChild;
         this.enrichedChild = enrichedChild;
