@@ -27,16 +27,54 @@ final class EntityRecognizer {
     private final Map<String, List<Candidates>> candidatesByWrittenWord;
     private final WordFilter writtenWords;
 
-    /** A reading of a written word that is the first word of some spellings, and those spellings, longest first. */
-    private record Candidates(Proclitics.Reading reading, List<Spelling> spellings) {
+    /**
+     * A reading of a written word that is the first word of some spellings, and those spellings as a tree of their
+     * following words. Common first names start hundreds of spellings (محمد, عبد); the tree follows the text's next
+     * words instead of comparing it with each of them.
+     */
+    private record Candidates(Proclitics.Reading reading, Words spellings) {
+    }
+
+    /** The spellings that continue with the words on the path to this node; {@code spelling} ends here. */
+    private static final class Words {
+        private final Map<String, Words> next = new HashMap<>(2);
+        private Spelling spelling;
+
+        void add(Spelling added, int from) {
+            Words node = this;
+            for (int i = from; i < added.words().size(); i++) {
+                node = node.next.computeIfAbsent(added.words().get(i), word -> new Words());
+            }
+            node.spelling = added;
+        }
+
+        /**
+         * The longest spelling that the words from {@code start + 1} continue, its first word already matched by
+         * {@code reading}; null if none.
+         */
+        Spelling longestAt(List<String> words, int start, Proclitics.Reading reading) {
+            Spelling longest = spelling != null && reading.mayStart(spelling) ? spelling : null;
+            Words node = this;
+            for (int i = start + 1; i < words.size(); i++) {
+                node = node.next.get(words.get(i));
+                if (node == null) {
+                    break;
+                }
+                if (node.spelling != null) {
+                    longest = node.spelling;
+                }
+            }
+            return longest;
+        }
     }
 
     EntityRecognizer(Gazetteer gazetteer) {
         Map<String, List<Candidates>> index = new HashMap<>();
+        Map<String, Words> byFirstWord = new HashMap<>();
         for (Spelling spelling : gazetteer.spellings()) {
             for (String written : Proclitics.writtenFormsOf(spelling.words().get(0))) {
                 if (!index.containsKey(written)) {
-                    List<Candidates> candidates = candidatesOf(written, gazetteer);
+                    List<Candidates> candidates = candidatesOf(written, gazetteer, byFirstWord);
                     if (!candidates.isEmpty()) {
                         index.put(written, candidates);
                     }
@@ -90,43 +128,30 @@ final class EntityRecognizer {
         }
         Spelling longest = null;
         for (Candidates candidates : candidatesByWrittenWord.getOrDefault(word, List.of())) {
-            Proclitics.Reading reading = candidates.reading();
-            for (Spelling candidate : candidates.spellings()) {
-                if (longest != null && candidate.words().size() <= longest.words().size()) {
-                    break;
-                }
-                if (reading.mayStart(candidate) && continuesAt(words, start, candidate)) {
-                    longest = candidate;
-                    break;
-                }
+            Spelling found = candidates.spellings().longestAt(words, start, candidates.reading());
+            if (found != null && (longest == null || found.words().size() > longest.words().size())) {
+                longest = found;
             }
         }
         return Optional.ofNullable(longest);
     }
 
-    /** The readings of a word that may start a spelling, in the order {@link Proclitics#readings} gives them. */
-    private static List<Candidates> candidatesOf(String word, Gazetteer gazetteer) {
+    /**
+     * The readings of a word that may start a spelling, in the order {@link Proclitics#readings} gives them. The
+     * written forms of one first word share its tree ({@code byFirstWord}).
+     */
+    private static List<Candidates> candidatesOf(String word, Gazetteer gazetteer, Map<String, Words> byFirstWord) {
         List<Candidates> found = new ArrayList<>(1);
         for (Proclitics.Reading reading : Proclitics.readings(word)) {
             List<Spelling> spellings = gazetteer.startingWith(reading.word());
             if (!spellings.isEmpty()) {
-                found.add(new Candidates(reading, spellings));
+                found.add(new Candidates(reading, byFirstWord.computeIfAbsent(reading.word(), first -> {
+                    Words tree = new Words();
+                    spellings.forEach(spelling -> tree.add(spelling, 1));
+                    return tree;
+                })));
             }
         }
         return List.copyOf(found);
-    }
-
-    /** Whether the words after {@code start} are the rest of {@code spelling}; its first word was matched already. */
-    private static boolean continuesAt(List<String> words, int start, Spelling spelling) {
-        List<String> expected = spelling.words();
-        if (start + expected.size() > words.size()) {
-            return false;
-        }
-        for (int i = 1; i < expected.size(); i++) {
-            if (!words.get(start + i).equals(expected.get(i))) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +25,7 @@ final class Gazetteer {
     private static final String AMBIGUOUS_MARK = "?";
 
     private final Map<String, Spelling> spellingsByText;
-    private final Map<String, List<Spelling>> longestFirstByFirstWord;
+    private final Map<String, List<Spelling>> byFirstWord;
 
     private Gazetteer(Map<String, Spelling> spellingsByText) {
         this.spellingsByText = Collections.unmodifiableMap(new LinkedHashMap<>(spellingsByText));
@@ -34,10 +33,8 @@ final class Gazetteer {
         for (Spelling spelling : spellingsByText.values()) {
             index.computeIfAbsent(spelling.words().get(0), word -> new ArrayList<>()).add(spelling);
         }
-        index.replaceAll((word, spellings) -> spellings.stream()
-                .sorted(Comparator.comparingInt((Spelling spelling) -> spelling.words().size()).reversed())
-                .toList());
-        this.longestFirstByFirstWord = Map.copyOf(index);
+        index.replaceAll((word, spellings) -> List.copyOf(spellings));
+        this.byFirstWord = Map.copyOf(index);
     }
 
     static Gazetteer bundled() {
@@ -76,9 +73,9 @@ final class Gazetteer {
         return new Gazetteer(merged);
     }
 
-    /** Spellings whose first normalised word is {@code word}, longest first. */
+    /** Spellings whose first normalised word is {@code word}. */
     List<Spelling> startingWith(String word) {
-        return longestFirstByFirstWord.getOrDefault(word, List.of());
+        return byFirstWord.getOrDefault(word, List.of());
     }
 
     /** Every spelling, in the order the files list them. */
