@@ -1,7 +1,6 @@
 package io.akhbar.enrich;
 
 import io.akhbar.enrich.dedup.LshBands;
-import io.akhbar.enrich.story.BandLookup;
 import io.akhbar.enrich.story.BandPartitioner;
 import io.akhbar.enrich.story.BandProcessor;
 import io.akhbar.enrich.story.StoryProcessor;
@@ -33,11 +32,7 @@ import static io.akhbar.model.AkhbarSerdes.STORY_STATE;
  * </pre>
  * The story processor (keyed by article) versions content and decides stories; the band processor (keyed by LSH
  * bucket) finds near-duplicates across partitions. The loop between them runs through two explicit topics, and
- * articles of one story tell each other its earliest member through the replies topic. Both processors share the
- * band stores, so that the story processor answers the bands its own partition owns in place ({@link BandLookup}),
- * without a probe and an answer through the broker: a third of them with three partitions, all with one. Sharing
- * stores puts both in one sub-topology, so partition p of the articles, band-probes and story-replies topics is one
- * task's.
+ * articles of one story tell each other its earliest member through the replies topic.
  *
  * <p>Only the story store, read and written on every reply to an article, and the one-key horizon store have a
  * record cache. The others are written about once per article and key, so a cache saves few writes, while its sorted
@@ -77,8 +72,8 @@ public final class EnrichTopology {
 
         topology.addSource(ARTICLES, KEY.deserializer(), ARTICLE.deserializer(), topics.articles());
         topology.addSource(STORY_REPLIES, KEY.deserializer(), BAND_REPLY.deserializer(), topics.storyReplies());
-        topology.addProcessor(STORY, () -> new StoryProcessor(settings, tagger, partitions, TO_BAND_PROBES,
-                TO_STORY_NEWS, TO_ENRICHED), ARTICLES, STORY_REPLIES);
+        topology.addProcessor(STORY, () -> new StoryProcessor(settings, tagger, TO_BAND_PROBES, TO_STORY_NEWS,
+                TO_ENRICHED), ARTICLES, STORY_REPLIES);
         topology.addStateStore(Stores.keyValueStoreBuilder(
                 keyValueStore(StoreNames.STORIES, stores), KEY, STORY_STATE).withCachingEnabled(), STORY);
         topology.addStateStore(Stores.keyValueStoreBuilder(
@@ -93,16 +88,13 @@ public final class EnrichTopology {
         topology.addSource(BAND_PROBES, KEY.deserializer(), BAND_PROBE.deserializer(), topics.bandProbes());
         topology.addProcessor(BANDS, () -> new BandProcessor(settings, partitions), BAND_PROBES);
         topology.addStateStore(Stores.windowStoreBuilder(
-                windowStore(StoreNames.BAND_BUCKETS, retention, settings.bandSlot(), stores), KEY, BAND_MEMBERS),
-                BANDS, STORY);
+                windowStore(StoreNames.BAND_BUCKETS, retention, settings.bandSlot(), stores), KEY, BAND_MEMBERS), BANDS);
         topology.addStateStore(Stores.windowStoreBuilder(
-                windowStore(StoreNames.BAND_SIGNATURES, retention, window, stores), KEY, BAND_SIGNATURE),
-                BANDS, STORY);
+                windowStore(StoreNames.BAND_SIGNATURES, retention, window, stores), KEY, BAND_SIGNATURE), BANDS);
         topology.addStateStore(Stores.keyValueStoreBuilder(
-                keyValueStore(StoreNames.BAND_HORIZON, stores), KEY, Serdes.Long()).withCachingEnabled(),
-                BANDS, STORY);
+                keyValueStore(StoreNames.BAND_HORIZON, stores), KEY, Serdes.Long()).withCachingEnabled(), BANDS);
         topology.addStateStore(Stores.keyValueStoreBuilder(
-                keyValueStore(StoreNames.STATE_LAYOUT, stores), KEY, Serdes.String()), BANDS, STORY);
+                keyValueStore(StoreNames.STATE_LAYOUT, stores), KEY, Serdes.String()), BANDS);
         topology.addSink(TO_STORY_REPLIES, topics.storyReplies(), KEY.serializer(), BAND_REPLY.serializer(), BANDS);
 
         return topology;

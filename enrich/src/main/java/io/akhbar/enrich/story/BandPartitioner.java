@@ -12,8 +12,7 @@ import java.util.Set;
 /**
  * Sends an article's probe once to every partition that owns one of its band buckets, rather than once per band:
  * with a few partitions and ten bands, that is a few records instead of ten. The band processor of each
- * partition then handles the buckets it owns, so both must agree on the partition count. The partition that
- * answered the probe in place ({@link BandProbe#getAnsweredInPlace()}), the article's own, gets none.
+ * partition then handles the buckets it owns, so both must agree on the partition count.
  */
 public final class BandPartitioner implements StreamPartitioner<String, BandProbe> {
     private final LshBands lsh;
@@ -31,18 +30,11 @@ public final class BandPartitioner implements StreamPartitioner<String, BandProb
                     + " configured for " + partitions + " (kafka.partitions): band buckets would be looked up in"
                     + " the wrong partitions");
         }
-        Set<Integer> owners = owners(lsh, probe, partitions);
-        owners.remove(probe.getAnsweredInPlace());
-        return Optional.of(owners);
-    }
-
-    /** The partitions that own at least one of the probe's band buckets. */
-    public static Set<Integer> owners(LshBands lsh, BandProbe probe, int partitions) {
         long[] hashes = lsh.bandHashes(MinHasher.decode(probe.getSignature()));
         Set<Integer> owners = new HashSet<>();
         for (int band = 0; band < hashes.length; band++) {
             owners.add(LshBands.owner(band, hashes[band], partitions));
         }
-        return owners;
+        return Optional.of(owners);
     }
 }

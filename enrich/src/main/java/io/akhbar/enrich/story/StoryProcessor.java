@@ -2,7 +2,6 @@ package io.akhbar.enrich.story;
 
 import io.akhbar.enrich.EnrichSettings;
 import io.akhbar.enrich.dedup.ArticleWords;
-import io.akhbar.enrich.dedup.LshBands;
 import io.akhbar.enrich.dedup.Fingerprints;
 import io.akhbar.enrich.dedup.MinHasher;
 import io.akhbar.enrich.dedup.StoryDecision;
@@ -26,7 +25,6 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * Per article: drops unchanged re-crawls, sends each new content version's signature to its band buckets, gathers
@@ -46,8 +44,6 @@ public final class StoryProcessor implements Processor<String, SpecificRecord, S
     private final EnrichSettings settings;
     private final Tagger tagger;
     private final MinHasher minHasher;
-    private final LshBands lsh;
-    private final int partitions;
     private final String probesChild;
     private final String messagesChild;
     private final String enrichedChild;
@@ -56,18 +52,12 @@ public final class StoryProcessor implements Processor<String, SpecificRecord, S
     private ProcessorContext<String, SpecificRecord> context;
     private KeyValueStore<String, StoryState> stories;
     private KeyValueStore<String, Article> articles;
-    private BandLookup bands;
 
-    /**
-     * @param partitions partitions of the band-probes topic, as the {@link BandPartitioner} is given them
-     */
-    public StoryProcessor(EnrichSettings settings, Tagger tagger, int partitions, String probesChild,
-                          String messagesChild, String enrichedChild) {
+    public StoryProcessor(EnrichSettings settings, Tagger tagger, String probesChild, String messagesChild,
+                          String enrichedChild) {
         this.settings = settings;
         this.tagger = tagger;
         this.minHasher = new MinHasher(settings.signatureLength(), settings.shingleSize());
-        this.lsh = new LshBands(settings.bands(), settings.rowsPerBand());
-        this.partitions = partitions;
         this.probesChild = probesChild;
         this.messagesChild = messagesChild;
         this.enrichedChild = enrichedChild;
@@ -78,7 +68,6 @@ public final class StoryProcessor implements Processor<String, SpecificRecord, S
         this.context = context;
         this.stories = context.getStateStore(StoreNames.STORIES);
         this.articles = context.getStateStore(StoreNames.STORY_ARTICLES);
-        this.bands = new BandLookup(settings, partitions, context);
     }
 
     @Override
@@ -121,35 +110,7 @@ public final class StoryProcessor implements Processor<String, SpecificRecord, S
                 .setArticleId(id).setContentVersion(contentVersion).setOrderTime(orderTime)
                 .setFingerprint(fingerprint).setSignature(MinHasher.encode(minHasher.signature(words.shingled())))
                 .build();
-        Set<Integer> owners = BandPartitioner.owners(lsh, probe, partitions);
-        int own = context.taskId().partition();
-        if (owners.remove(own)) {
-            probe.setAnsweredInPlace(own);
-        }
-        if (!owners.isEmpty()) {
-            context.forward(record.withValue(probe), probesChild);
-        }
-        if (probe.getAnsweredInPlace() == own) {
-            answerInPlace(record, probe);
-        }
-    }
-
-    /**
-     * Looks the article up in the band buckets this task's partition owns, as the band processor of this partition
-     * would when the probe reached it, without the probe and the answer crossing the broker: the answer is taken at
-     * once, the news for linked articles still goes through the replies topic.
-     */
-    private void answerInPlace(Record<String, SpecificRecord> record, BandProbe probe) {
-        List<Record<String, SpecificRecord>> answers = new ArrayList<>(1);
-        bands.answer(probe, (articleId, reply) -> {
-            Record<String, SpecificRecord> message = record.withKey(articleId).withValue(reply);
-            if (articleId.equals(probe.getArticleId())) {
-                answers.add(message);
-            } else {
-                context.forward(message, messagesChild);
-            }
-        });
-        answers.forEach(answer -> onMessage(answer, (BandReply) answer.value()));
+        context.forward(record.withValue(probe), probesChild);
     }
 
     private void onMessage(Record<String, SpecificRecord> record, BandReply message) {
