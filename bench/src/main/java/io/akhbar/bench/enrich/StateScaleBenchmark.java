@@ -107,7 +107,7 @@ public final class StateScaleBenchmark {
         long startTime = Instant.parse("2024-03-01T00:00:00Z").toEpochMilli();
         long step = Math.max(1, settings.window().toMillis() / articles);
         long slotSpan = settings.bandSlot().toMillis();
-        int signatureLength = lsh.signatureLength();
+        int signatureLength = settings.signatureLength();
         int[] last = null;
         long began = System.nanoTime();
         long lap = began;
