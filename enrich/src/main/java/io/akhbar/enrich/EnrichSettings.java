@@ -36,7 +36,7 @@ public record EnrichSettings(String applicationId, int bands, int rowsPerBand, i
      * default threshold of 0.4 and 0.91 at 0.6, where twenty bands of five gave 0.19 and 0.80, so the threshold
      * rather than the banding decides; they find more pairs than twenty of five up to 0.7 and miss 8 in 10,000 at
      * 0.8 (against 4). Each band is a bucket read, a bucket write and a changelog record per article, so half the
-     * bands cost a sixth less CPU per article (BENCHMARKS.md). A hundred values keep the similarity estimate as
+     * bands cost a fifth less CPU per article (BENCHMARKS.md). A hundred values keep the similarity estimate as
      * precise as before.
      */
     public static EnrichSettings defaults() {

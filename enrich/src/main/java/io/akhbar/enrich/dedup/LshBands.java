@@ -13,14 +13,16 @@ public record LshBands(int bands, int rows) {
         }
     }
 
-    public int signatureLength() {
+    /** The signature values the bands are made of, its first ones; the signature may be longer. */
+    public int valuesUsed() {
         return bands * rows;
     }
 
     /** A hash of each band's rows; equal hashes of one band put two texts in one bucket. */
     public long[] bandHashes(int[] signature) {
-        if (signature.length < signatureLength()) {
-            throw new IllegalArgumentException("signature has " + signature.length + " values, bands need " + signatureLength());
+        if (signature.length < valuesUsed()) {
+            throw new IllegalArgumentException("signature has " + signature.length + " values, bands need "
+                    + valuesUsed());
         }
         long[] hashes = new long[bands];
         for (int band = 0; band < bands; band++) {
