@@ -5,9 +5,14 @@ import io.akhbar.enrich.dedup.ArticleWords;
 import io.akhbar.enrich.dedup.Fingerprints;
 import io.akhbar.enrich.dedup.MinHasher;
 import io.akhbar.enrich.tag.Tagger;
+import io.akhbar.enrich.tag.Tags;
 import io.akhbar.model.AkhbarSerdes;
 import io.akhbar.model.Article;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -15,13 +20,15 @@ import java.util.List;
  * the article with Avro (the least any stage does with it): what the enrichment proper costs, to hold against the
  * stream's whole CPU per article that {@link EnrichThroughputBenchmark} prints.
  *
- * <p>Arguments: {@code [rounds]} (default 5); the first round warms up and every round is printed.
+ * <p>Arguments: {@code [rounds]} (default 5); the first round warms up and every round is printed. It ends with a
+ * SHA-256 of every article's tags (entities with their mentions, topics, language, word count), so that two builds
+ * can be shown to tag the corpus alike.
  */
 public final class EnrichStepsBenchmark {
     private EnrichStepsBenchmark() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws NoSuchAlgorithmException {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         List<Article> corpus = AntCorpus.read(AntCorpus.locate()).stream().map(AntCorpus.Document::article).toList();
         EnrichSettings settings = EnrichSettings.defaults();
@@ -29,6 +36,7 @@ public final class EnrichStepsBenchmark {
         Tagger tagger = Tagger.withBundledData();
         System.out.printf("%,d articles of the ANT Corpus; µs of CPU per article, one thread%n", corpus.size());
         long checksum = 0;
+        MessageDigest tagsDigest = MessageDigest.getInstance("SHA-256");
         for (int round = 1; round <= rounds; round++) {
             long[] nanos = new long[6];
             for (Article article : corpus) {
@@ -39,7 +47,7 @@ public final class EnrichStepsBenchmark {
                 long t2 = System.nanoTime();
                 int[] signature = minHasher.signature(words.shingled());
                 long t3 = System.nanoTime();
-                int entities = tagger.tag(article.getTitle(), article.getParagraphs(), article.getLang()).entities().size();
+                Tags tags = tagger.tag(article.getTitle(), article.getParagraphs(), article.getLang());
                 long t4 = System.nanoTime();
                 byte[] bytes = AkhbarSerdes.ARTICLE.serializer().serialize("", article);
                 long t5 = System.nanoTime();
@@ -51,7 +59,11 @@ public final class EnrichStepsBenchmark {
                     nanos[step] += ends[step] - previous;
                     previous = ends[step];
                 }
-                checksum += fingerprint.length() + signature[0] + entities + decoded.getParagraphs().size();
+                checksum += fingerprint.length() + signature[0] + tags.entities().size()
+                        + decoded.getParagraphs().size();
+                if (round == 1) {
+                    tagsDigest.update(tags.toString().getBytes(StandardCharsets.UTF_8));
+                }
             }
             double n = corpus.size() * 1e3;
             System.out.printf("  round %d: normalised words %5.1f, fingerprint %5.1f, MinHash %5.1f, tags %5.1f"
@@ -59,6 +71,7 @@ public final class EnrichStepsBenchmark {
                     nanos[0] / n, nanos[1] / n, nanos[2] / n, nanos[3] / n,
                     (nanos[0] + nanos[1] + nanos[2] + nanos[3]) / n, nanos[4] / n, nanos[5] / n);
         }
-        System.out.printf("(checksum %d)%n", checksum);
+        System.out.printf("(checksum %d; tags of every article, SHA-256 %s)%n", checksum,
+                HexFormat.of().formatHex(tagsDigest.digest()));
     }
 }
