@@ -22,6 +22,7 @@ import static io.akhbar.model.AkhbarSerdes.BAND_REPLY;
 import static io.akhbar.model.AkhbarSerdes.BAND_SIGNATURE;
 import static io.akhbar.model.AkhbarSerdes.ENRICHED_ARTICLE;
 import static io.akhbar.model.AkhbarSerdes.KEY;
+import static io.akhbar.model.AkhbarSerdes.STORED_ARTICLE;
 import static io.akhbar.model.AkhbarSerdes.STORY_STATE;
 
 /**
@@ -77,7 +78,7 @@ public final class EnrichTopology {
         topology.addStateStore(Stores.keyValueStoreBuilder(
                 keyValueStore(StoreNames.STORIES, stores), KEY, STORY_STATE).withCachingEnabled(), STORY);
         topology.addStateStore(Stores.keyValueStoreBuilder(
-                keyValueStore(StoreNames.STORY_ARTICLES, stores), KEY, ARTICLE), STORY);
+                keyValueStore(StoreNames.STORY_ARTICLES, stores), KEY, STORED_ARTICLE), STORY);
         topology.addSink(TO_BAND_PROBES, topics.bandProbes(), KEY.serializer(), BAND_PROBE.serializer(),
                 new BandPartitioner(lsh, partitions), STORY);
         topology.addSink(TO_STORY_NEWS, topics.storyReplies(), KEY.serializer(), BAND_REPLY.serializer(), STORY);

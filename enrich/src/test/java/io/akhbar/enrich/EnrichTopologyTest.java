@@ -175,7 +175,7 @@ class EnrichTopologyTest {
         assertThat(updates.get(original.getId()).getStoryId()).isEqualTo(original.getId());
     }
 
-    /** An article is tagged each time it is emitted: first, and again when its story changes. */
+    /** An article is tagged on arrival, and its tags go with it whenever it is emitted: first, and when its story changes. */
     @Test
     void anArticleCarriesTheTaggersTagsWheneverItIsEmitted() {
         Article original = article("https://taif.example/1", seed(0), FIRST_PUBLISHED);
@@ -191,6 +191,35 @@ class EnrichTopologyTest {
             assertThat(e.getTopics()).isNotEmpty().isEqualTo(expected.topics());
             assertThat(e.getWordCount()).isEqualTo(expected.wordCount());
         });
+    }
+
+    /**
+     * Earlier versions of enrich stored the bare article and tagged it on emission; one stored so, or tagged by another
+     * tagger version, is tagged when it is emitted.
+     */
+    @Test
+    void anArticleStoredUntaggedIsTaggedWhenItIsEmitted() {
+        Article original = article("https://taif.example/1", seed(0), FIRST_PUBLISHED);
+        Article copy = article("https://wire.example/1", Republish.TITLE_REWORDED.apply(seed(0)), FIRST_PUBLISHED.plusSeconds(600));
+        pipe(copy);
+        KeyValueStore<String, EnrichedArticle> stored = driver.getKeyValueStore(StoreNames.STORY_ARTICLES);
+        EnrichedArticle untagged = stored.get(copy.getId());
+        untagged.setEntities(List.of());
+        untagged.setTopics(List.of());
+        untagged.setWordCount(0);
+        untagged.setTaggerVersion(0);
+        stored.put(copy.getId(), untagged);
+        enriched.readValuesToList();
+
+        pipe(original);
+
+        Tags expected = TAGGER.tag(copy.getTitle(), copy.getParagraphs(), copy.getLang());
+        EnrichedArticle reEmitted = latestByKey().get(copy.getId());
+        assertThat(reEmitted.getStoryId()).isEqualTo(original.getId());
+        assertThat(reEmitted.getEntities()).isNotEmpty().isEqualTo(expected.entities());
+        assertThat(reEmitted.getTopics()).isEqualTo(expected.topics());
+        assertThat(reEmitted.getWordCount()).isEqualTo(expected.wordCount());
+        assertThat(reEmitted.getTaggerVersion()).isEqualTo(Tagger.VERSION);
     }
 
     /**

@@ -4,7 +4,10 @@ package io.akhbar.model;
 public final class StoreNames {
     /** Per article id: latest content version, fingerprint, matches and story. */
     public static final String STORIES = "stories";
-    /** Per article id: the latest content, to emit the article again when its story changes. */
+    /**
+     * Per article id: the latest content with its tags, to emit the article once its story is known and again
+     * whenever it changes.
+     */
     public static final String STORY_ARTICLES = "story-articles";
     /** Per LSH band bucket and time slot (a window store): the articles whose signatures fell into it. */
     public static final String BAND_BUCKETS = "band-buckets";

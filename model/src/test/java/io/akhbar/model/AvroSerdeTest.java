@@ -114,6 +114,28 @@ class AvroSerdeTest {
                 .hasMessageContaining("Article");
     }
 
+    /** Enrich's story-articles store held bare articles before it held tagged ones; both must stay readable. */
+    @Test
+    void theStoredArticleSerdeReadsTaggedArticlesAndBareOnesAsUntagged() {
+        Article article = Article.newBuilder().setId("a1").setCanonicalUrl("https://example.com/a")
+                .setUrl("https://example.com/a").setSite("example.com").setTitle("عنوان").setParagraphs(List.of("نص"))
+                .setFetchedAt(Instant.parse("2024-01-01T00:00:00Z")).setLang("ar")
+                .setExtraction(ExtractionInfo.newBuilder().setExtractorVersion("1").setMethod("test").build())
+                .build();
+        EnrichedArticle tagged = EnrichedArticle.newBuilder().setArticle(article).setFingerprint("f").setContentVersion(1)
+                .setDocumentVersion(0).setStoryId("a1").setDuplicate(null).setDuplicateOf(null)
+                .setEntities(List.of(new Entity(EntityType.PLACE, "سوريا", 2))).setTopics(List.of("politics"))
+                .setWordCount(1).setTaggerVersion(6).build();
+        var serde = AkhbarSerdes.STORED_ARTICLE;
+
+        assertThat(serde.deserializer().deserialize("", serde.serializer().serialize("", tagged))).isEqualTo(tagged);
+        EnrichedArticle bare = serde.deserializer().deserialize("", AkhbarSerdes.ARTICLE.encode(article));
+        assertThat(bare.getArticle()).isEqualTo(article);
+        assertThat(bare.getTaggerVersion()).isZero();
+        assertThat(bare.getEntities()).isEmpty();
+        assertThat(AkhbarSerdes.ARTICLE.recognizes(AkhbarSerdes.ENRICHED_ARTICLE.encode(tagged))).isFalse();
+    }
+
     @Test
     void articleKeysAreStableFixedLengthHex() {
         assertThat(ArticleKeys.of("https://example.com/a")).hasSize(32).matches("[0-9a-f]+")

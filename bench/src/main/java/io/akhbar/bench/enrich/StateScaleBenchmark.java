@@ -5,9 +5,11 @@ import io.akhbar.enrich.EnrichSettings;
 import io.akhbar.enrich.dedup.LshBands;
 import io.akhbar.enrich.dedup.MinHasher;
 import io.akhbar.enrich.story.BandProcessor;
+import io.akhbar.enrich.tag.Tagger;
 import io.akhbar.model.AkhbarSerdes;
 import io.akhbar.model.Article;
 import io.akhbar.model.ArticleKeys;
+import io.akhbar.model.EnrichedArticle;
 import io.akhbar.model.ExtractionInfo;
 import io.akhbar.model.StoreNames;
 import io.akhbar.model.internal.BandMember;
@@ -89,8 +91,8 @@ public final class StateScaleBenchmark {
         KeyValueStore<String, StoryState> stories = init(context, Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(StoreNames.STORIES), AkhbarSerdes.KEY, AkhbarSerdes.STORY_STATE)
                 .withLoggingDisabled().build());
-        KeyValueStore<String, Article> contents = init(context, Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(StoreNames.STORY_ARTICLES), AkhbarSerdes.KEY, AkhbarSerdes.ARTICLE)
+        KeyValueStore<String, EnrichedArticle> contents = init(context, Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(StoreNames.STORY_ARTICLES), AkhbarSerdes.KEY, AkhbarSerdes.STORED_ARTICLE)
                 .withLoggingDisabled().build());
         KeyValueStore<String, Long> horizon = init(context, Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(StoreNames.BAND_HORIZON), AkhbarSerdes.KEY, Serdes.Long())
@@ -128,7 +130,7 @@ public final class StateScaleBenchmark {
             stories.put(id, new StoryState(fingerprint, 1, orderTime,
                     new ArrayList<>(IntStream.range(0, settings.bands()).boxed().toList()), new ArrayList<>(),
                     new StoryMatch(id, orderTime, fingerprint, 1), id, null, null, 1));
-            contents.put(id, syntheticArticle(id, orderTime, random));
+            contents.put(id, tagged(syntheticArticle(id, orderTime, random)));
             if ((i + 1) % REPORT_EVERY == 0 || i + 1 == articles) {
                 long now = System.nanoTime();
                 System.out.printf("  %,12d articles  %,7.0f articles/s (lately %,7.0f/s)  heap used %4d MB  RSS %5d MB  disk %,6d MB%n",
@@ -194,6 +196,14 @@ public final class StateScaleBenchmark {
             copy[random.nextInt(copy.length)] = random.nextInt();
         }
         return copy;
+    }
+
+    /** As the story processor stores an article: tagged, its story not decided yet. */
+    private static EnrichedArticle tagged(Article article) {
+        return EnrichedArticle.newBuilder().setArticle(article).setFingerprint("0123456789abcdef0123456789abcdef")
+                .setContentVersion(1).setDocumentVersion(0).setStoryId(article.getId()).setDuplicate(null)
+                .setDuplicateOf(null).setEntities(List.of()).setTopics(List.of("politics")).setWordCount(WORDS_PER_ARTICLE)
+                .setTaggerVersion(Tagger.VERSION).build();
     }
 
     private static Article syntheticArticle(String id, long orderTime, Random random) {

@@ -7,6 +7,7 @@ import io.akhbar.enrich.dedup.LshBands;
 import io.akhbar.enrich.dedup.MinHasher;
 import io.akhbar.enrich.tag.Tagger;
 import io.akhbar.enrich.tag.Tags;
+import io.akhbar.enrich.words.ArticleText;
 import io.akhbar.model.Article;
 import io.akhbar.model.EnrichedArticle;
 import io.akhbar.model.Topics;
@@ -53,10 +54,11 @@ final class StatelessEnrichment implements Processor<String, Article, String, En
     @Override
     public void process(Record<String, Article> record) {
         Article article = record.value();
-        ArticleWords words = ArticleWords.of(article.getTitle(), article.getParagraphs());
+        ArticleText text = ArticleText.of(article.getTitle(), article.getParagraphs());
+        ArticleWords words = ArticleWords.of(text);
         String fingerprint = Fingerprints.of(words.all());
         long[] bandHashes = lsh.bandHashes(minHasher.signature(words.shingled()));
-        Tags tags = tagger.tag(article.getTitle(), article.getParagraphs(), article.getLang());
+        Tags tags = tagger.tag(text, article.getLang());
         context.forward(record.withValue(EnrichedArticle.newBuilder()
                 .setArticle(article)
                 .setFingerprint(fingerprint)

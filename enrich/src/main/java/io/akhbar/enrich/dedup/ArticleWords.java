@@ -1,6 +1,6 @@
 package io.akhbar.enrich.dedup;
 
-import io.akhbar.text.ArabicNormalizer;
+import io.akhbar.enrich.words.ArticleText;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,11 +14,12 @@ public record ArticleWords(List<String> all, List<String> shingled) {
     private static final int MIN_BODY_WORDS_FOR_SHINGLES = 20;
 
     public static ArticleWords of(String title, List<String> paragraphs) {
-        List<String> titleWords = ArabicNormalizer.tokens(title);
-        List<String> body = new ArrayList<>();
-        for (String paragraph : paragraphs) {
-            body.addAll(ArabicNormalizer.tokens(paragraph));
-        }
+        return of(ArticleText.of(title, paragraphs));
+    }
+
+    public static ArticleWords of(ArticleText text) {
+        List<String> titleWords = text.titleWords();
+        List<String> body = text.bodyWords();
         List<String> all = new ArrayList<>(titleWords.size() + body.size());
         all.addAll(titleWords);
         all.addAll(body);

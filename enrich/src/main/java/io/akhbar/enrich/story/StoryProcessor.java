@@ -7,6 +7,7 @@ import io.akhbar.enrich.dedup.MinHasher;
 import io.akhbar.enrich.dedup.StoryDecision;
 import io.akhbar.enrich.tag.Tagger;
 import io.akhbar.enrich.tag.Tags;
+import io.akhbar.enrich.words.ArticleText;
 import io.akhbar.model.Article;
 import io.akhbar.model.EnrichedArticle;
 import io.akhbar.model.StoreNames;
@@ -27,9 +28,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Per article: drops unchanged re-crawls, sends each new content version's signature to its band buckets, gathers
- * the buckets' answers, and emits the enriched article once every band has answered, and again whenever its story
- * changes. Keyed by article id, so one article's state lives in one task.
+ * Per article: drops unchanged re-crawls, tags each new content version and sends its signature to its band
+ * buckets, gathers the buckets' answers, and emits the enriched article once every band has answered, and again
+ * whenever its story changes. Keyed by article id, so one article's state lives in one task.
  *
  * <p>A story is a connected group of articles that matched pairwise, and its id is its earliest member's. Each
  * article keeps the earliest member it knows of ({@link StoryState#getStory()}) and tells its neighbours (the
@@ -51,7 +52,7 @@ public final class StoryProcessor implements Processor<String, SpecificRecord, S
     private final Counter newVersions = Metrics.counter("akhbar.enrich.articles", "outcome", "new-version");
     private ProcessorContext<String, SpecificRecord> context;
     private KeyValueStore<String, StoryState> stories;
-    private KeyValueStore<String, Article> articles;
+    private KeyValueStore<String, EnrichedArticle> articles;
 
     public StoryProcessor(EnrichSettings settings, Tagger tagger, String probesChild, String messagesChild,
                           String enrichedChild) {
@@ -83,7 +84,8 @@ public final class StoryProcessor implements Processor<String, SpecificRecord, S
 
     private void onArticle(Record<String, SpecificRecord> record, Article article) {
         String id = record.key();
-        ArticleWords words = ArticleWords.of(article.getTitle(), article.getParagraphs());
+        ArticleText text = ArticleText.of(article.getTitle(), article.getParagraphs());
+        ArticleWords words = ArticleWords.of(text);
         String fingerprint = Fingerprints.of(words.all());
         StoryState previous = stories.get(id);
         if (previous != null && previous.getFingerprint().equals(fingerprint)) {
@@ -105,7 +107,7 @@ public final class StoryProcessor implements Processor<String, SpecificRecord, S
                 .setRevision(0)
                 .build();
         stories.put(id, state);
-        articles.put(id, article);
+        articles.put(id, tagged(article, text, state));
         BandProbe probe = BandProbe.newBuilder()
                 .setArticleId(id).setContentVersion(contentVersion).setOrderTime(orderTime)
                 .setFingerprint(fingerprint).setSignature(MinHasher.encode(minHasher.signature(words.shingled())))
@@ -195,28 +197,54 @@ public final class StoryProcessor implements Processor<String, SpecificRecord, S
                 && Objects.equals(decision.duplicateOf(), state.getEmittedDuplicateOf())) {
             return;
         }
-        Article article = articles.get(self.getArticleId());
+        EnrichedArticle enriched = articles.get(self.getArticleId());
         state.setRevision(state.getRevision() + 1);
         state.setEmittedStoryId(decision.storyId());
         state.setEmittedDuplicate(duplicate);
         state.setEmittedDuplicateOf(decision.duplicateOf());
-        Tags tags = tagger.tag(article.getTitle(), article.getParagraphs(), article.getLang());
-        EnrichedArticle enriched = EnrichedArticle.newBuilder()
+        if (enriched.getTaggerVersion() != Tagger.VERSION) {
+            Article article = enriched.getArticle();
+            Tags tags = tagger.tag(ArticleText.of(article.getTitle(), article.getParagraphs()), article.getLang());
+            setTags(enriched, tags);
+        }
+        enriched.setFingerprint(state.getFingerprint());
+        enriched.setContentVersion(state.getContentVersion());
+        enriched.setDocumentVersion(DocumentVersions.of(Tagger.VERSION, state.getContentVersion(), state.getRevision()));
+        enriched.setStoryId(decision.storyId());
+        enriched.setDuplicate(decision.duplicate());
+        enriched.setDuplicateOf(decision.duplicateOf());
+        Metrics.counter("akhbar.enrich.emitted", "duplicate",
+                duplicate == null ? "none" : duplicate.toLowerCase(java.util.Locale.ROOT)).increment();
+        context.forward(record.withKey(self.getArticleId()).withValue(enriched), enrichedChild);
+    }
+
+    /**
+     * The article as it will be emitted, tagged now that its text is normalised for the fingerprint anyway; its story
+     * is decided when every band has answered ({@link #emitIfChanged}). Stored tags are reused by every later
+     * emission of this content version, unless they come from another tagger version.
+     */
+    private EnrichedArticle tagged(Article article, ArticleText text, StoryState state) {
+        Tags tags = tagger.tag(text, article.getLang());
+        return EnrichedArticle.newBuilder()
                 .setArticle(article)
                 .setFingerprint(state.getFingerprint())
                 .setContentVersion(state.getContentVersion())
-                .setDocumentVersion(DocumentVersions.of(Tagger.VERSION, state.getContentVersion(), state.getRevision()))
-                .setStoryId(decision.storyId())
-                .setDuplicate(decision.duplicate())
-                .setDuplicateOf(decision.duplicateOf())
+                .setDocumentVersion(0)
+                .setStoryId(article.getId())
+                .setDuplicate(null)
+                .setDuplicateOf(null)
                 .setEntities(tags.entities())
                 .setTopics(tags.topics())
                 .setWordCount(tags.wordCount())
                 .setTaggerVersion(Tagger.VERSION)
                 .build();
-        Metrics.counter("akhbar.enrich.emitted", "duplicate",
-                duplicate == null ? "none" : duplicate.toLowerCase(java.util.Locale.ROOT)).increment();
-        context.forward(record.withKey(article.getId()).withValue(enriched), enrichedChild);
+    }
+
+    private static void setTags(EnrichedArticle enriched, Tags tags) {
+        enriched.setEntities(tags.entities());
+        enriched.setTopics(tags.topics());
+        enriched.setWordCount(tags.wordCount());
+        enriched.setTaggerVersion(Tagger.VERSION);
     }
 
     private static StoryMatch self(String id, StoryState state) {

@@ -1,9 +1,10 @@
 package io.akhbar.enrich.tag;
 
+import io.akhbar.enrich.words.ArticleText;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Tags an article with the entities it names, its topics, its language and its length. Pure and thread-safe: the
@@ -53,17 +54,18 @@ public final class Tagger {
      * @param langHint   the language the page declared, used only when the letters are not mostly Arabic; nullable
      */
     public Tags tag(String title, List<String> paragraphs, String langHint) {
-        List<String> body = Objects.requireNonNullElse(paragraphs, List.of());
-        List<List<String>> titleClauses = Clauses.of(title);
-        List<List<String>> bodyClauses = new ArrayList<>();
-        body.forEach(paragraph -> bodyClauses.addAll(Clauses.of(paragraph)));
-        List<List<String>> allClauses = new ArrayList<>(titleClauses);
-        allClauses.addAll(bodyClauses);
+        return tag(ArticleText.of(title, paragraphs), langHint);
+    }
+
+    /** Tags one article whose text is normalised already; {@code langHint} as above. */
+    public Tags tag(ArticleText text, String langHint) {
+        List<List<String>> allClauses = new ArrayList<>(text.titleClauses());
+        allClauses.addAll(text.bodyClauses());
         return new Tags(
                 entities.entitiesIn(allClauses),
-                taxonomy.topicsOf(titleClauses, bodyClauses),
-                Language.of(title, body, langHint),
-                bodyClauses.stream().mapToInt(List::size).sum());
+                taxonomy.topicsOf(text.titleClauses(), text.bodyClauses()),
+                Language.of(text.title(), text.paragraphs(), langHint),
+                text.bodyClauses().stream().mapToInt(List::size).sum());
     }
 
     /** Holder so that the shipped data is parsed on first use, once, without locking. */

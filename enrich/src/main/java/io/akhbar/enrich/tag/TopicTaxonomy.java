@@ -1,5 +1,7 @@
 package io.akhbar.enrich.tag;
 
+import io.akhbar.enrich.words.Clauses;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

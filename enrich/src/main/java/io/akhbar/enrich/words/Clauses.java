@@ -1,4 +1,4 @@
-package io.akhbar.enrich.tag;
+package io.akhbar.enrich.words;
 
 import io.akhbar.text.ArabicNormalizer;
 
@@ -9,7 +9,7 @@ import java.util.List;
  * Text cut into clauses of normalised words, so that a name or a keyword phrase is never matched across a full stop
  * or a comma. Words are what {@link ArabicNormalizer#tokens} calls words.
  */
-final class Clauses implements ArabicNormalizer.WordSink {
+public final class Clauses implements ArabicNormalizer.WordSink {
     /**
      * Quotation marks and hyphens do not end a clause: the press quotes names (“أردوغان”) and hyphenates them
      * (Nur-Sultan). Obfuscating dots inside words (منـ.ـع) are gone after normalisation.
@@ -22,7 +22,7 @@ final class Clauses implements ArabicNormalizer.WordSink {
     private Clauses() {
     }
 
-    static List<List<String>> of(String text) {
+    public static List<List<String>> of(String text) {
         Clauses cut = new Clauses();
         ArabicNormalizer.scanWords(text, cut);
         cut.endClause();
