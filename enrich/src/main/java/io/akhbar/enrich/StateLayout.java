@@ -28,6 +28,12 @@ public record StateLayout(int bands, int rowsPerBand, int shingleSize, Duration 
     /** The key of the one record in each band partition's layout store. */
     public static final String KEY = "layout";
     private static final String BAND_SLOT = "bandSlot";
+    private static final String SIGNATURE = "signature";
+    /**
+     * How signatures are computed ({@link io.akhbar.enrich.dedup.MinHasher}): one-permutation hashing since
+     * 2026-12-06; state recorded before then has no such entry, and its signatures came from another scheme.
+     */
+    private static final String SIGNATURE_SCHEME = "one-permutation";
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
 
     public static StateLayout of(EnrichSettings settings) {
@@ -55,7 +61,7 @@ public record StateLayout(int bands, int rowsPerBand, int shingleSize, Duration 
             String old = before.get(name);
             if (!value.equals(old)) {
                 differences.add(label(name) + ": " + (old == null ? "not recorded" : old) + " in the state, "
-                        + value + (name.equals(BAND_SLOT) ? " in this version" : " configured"));
+                        + value + (isSetting(name) ? " configured" : " in this version"));
             }
         });
         return differences;
@@ -90,7 +96,15 @@ public record StateLayout(int bands, int rowsPerBand, int shingleSize, Duration 
     }
 
     private static String label(String name) {
-        return name.equals(BAND_SLOT) ? "band slot (follows from enrich.window and enrich.bandRetention)" : "enrich." + name;
+        return switch (name) {
+            case BAND_SLOT -> "band slot (follows from enrich.window and enrich.bandRetention)";
+            case SIGNATURE -> "MinHash signature scheme";
+            default -> "enrich." + name;
+        };
+    }
+
+    private static boolean isSetting(String name) {
+        return !name.equals(BAND_SLOT) && !name.equals(SIGNATURE);
     }
 
     private Map<String, String> settings() {
@@ -101,6 +115,7 @@ public record StateLayout(int bands, int rowsPerBand, int shingleSize, Duration 
         settings.put("window", days(window));
         settings.put("bandRetention", days(bandRetention));
         settings.put(BAND_SLOT, days(bandSlot));
+        settings.put(SIGNATURE, SIGNATURE_SCHEME);
         return settings;
     }
 
