@@ -3,6 +3,7 @@ package io.akhbar.enrich;
 import io.akhbar.enrich.dedup.LshBands;
 import io.akhbar.enrich.story.BandPartitioner;
 import io.akhbar.enrich.story.BandProcessor;
+import io.akhbar.enrich.story.ReceivedArticle;
 import io.akhbar.enrich.story.StoryProcessor;
 import io.akhbar.enrich.tag.Tagger;
 import io.akhbar.model.StoreNames;
@@ -15,12 +16,10 @@ import org.apache.kafka.streams.state.WindowBytesStoreSupplier;
 
 import java.time.Duration;
 
-import static io.akhbar.model.AkhbarSerdes.ARTICLE;
 import static io.akhbar.model.AkhbarSerdes.BAND_MEMBERS;
 import static io.akhbar.model.AkhbarSerdes.BAND_PROBE;
 import static io.akhbar.model.AkhbarSerdes.BAND_REPLY;
 import static io.akhbar.model.AkhbarSerdes.BAND_SIGNATURE;
-import static io.akhbar.model.AkhbarSerdes.ENRICHED_ARTICLE;
 import static io.akhbar.model.AkhbarSerdes.KEY;
 import static io.akhbar.model.AkhbarSerdes.STORED_ARTICLE;
 import static io.akhbar.model.AkhbarSerdes.STORY_STATE;
@@ -34,6 +33,9 @@ import static io.akhbar.model.AkhbarSerdes.STORY_STATE;
  * The story processor (keyed by article) versions content and decides stories; the band processor (keyed by LSH
  * bucket) finds near-duplicates across partitions. The loop between them runs through two explicit topics, and
  * articles of one story tell each other its earliest member through the replies topic.
+ *
+ * <p>Articles are read with the bytes they came in, which the story processor keeps in its store and emits joined
+ * with the fields it adds ({@link io.akhbar.model.EnrichedArticleEncoding}), so the enriched sink takes bytes.
  *
  * <p>Only the story store, read and written on every reply to an article, and the one-key horizon store have a
  * record cache. The others are written about once per article and key, so a cache saves few writes, while its sorted
@@ -71,7 +73,7 @@ public final class EnrichTopology {
         Topology topology = new Topology();
         LshBands lsh = new LshBands(settings.bands(), settings.rowsPerBand());
 
-        topology.addSource(ARTICLES, KEY.deserializer(), ARTICLE.deserializer(), topics.articles());
+        topology.addSource(ARTICLES, KEY.deserializer(), ReceivedArticle.DESERIALIZER, topics.articles());
         topology.addSource(STORY_REPLIES, KEY.deserializer(), BAND_REPLY.deserializer(), topics.storyReplies());
         topology.addProcessor(STORY, () -> new StoryProcessor(settings, tagger, TO_BAND_PROBES, TO_STORY_NEWS,
                 TO_ENRICHED), ARTICLES, STORY_REPLIES);
@@ -82,7 +84,7 @@ public final class EnrichTopology {
         topology.addSink(TO_BAND_PROBES, topics.bandProbes(), KEY.serializer(), BAND_PROBE.serializer(),
                 new BandPartitioner(lsh, partitions), STORY);
         topology.addSink(TO_STORY_NEWS, topics.storyReplies(), KEY.serializer(), BAND_REPLY.serializer(), STORY);
-        topology.addSink(TO_ENRICHED, topics.enriched(), KEY.serializer(), ENRICHED_ARTICLE.serializer(), STORY);
+        topology.addSink(TO_ENRICHED, topics.enriched(), KEY.serializer(), Serdes.ByteArray().serializer(), STORY);
 
         Duration window = settings.window();
         Duration retention = settings.bandRetention();

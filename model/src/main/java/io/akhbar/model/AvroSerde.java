@@ -34,7 +34,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
     private static final byte MAGIC_0 = (byte) 0xC3;
     private static final byte MAGIC_1 = (byte) 0x01;
-    private static final int HEADER_BYTES = 10;
+    /** Magic bytes and schema fingerprint, before the body. */
+    static final int HEADER_BYTES = 10;
     private static final ThreadLocal<EncodingBuffer> BUFFERS = ThreadLocal.withInitial(EncodingBuffer::new);
 
     private final Class<T> type;
@@ -80,6 +81,11 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
             throw new SerializationException("cannot decode " + type.getSimpleName() + " (" + bytes.length
                     + " bytes): " + e.getMessage(), e);
         }
+    }
+
+    /** The header of this record's current schema, with which every encoding of it by this serde starts. */
+    byte[] header() {
+        return header.clone();
     }
 
     /** Whether the bytes are this record in a published version of its schema, as {@link #decode} reads it. */

@@ -1,6 +1,7 @@
 package io.akhbar.model;
 
 import io.akhbar.model.internal.BandReply;
+import io.akhbar.model.internal.StoredArticle;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaNormalization;
 import org.apache.avro.generic.GenericData;
@@ -29,7 +30,8 @@ class AvroSerdeTest {
             FrontierEntry.class, CrawlState.class,
             io.akhbar.model.internal.StoryState.class,
             io.akhbar.model.internal.BandProbe.class, io.akhbar.model.internal.BandMembers.class,
-            io.akhbar.model.internal.BandReply.class, io.akhbar.model.internal.BandSignature.class})
+            io.akhbar.model.internal.BandReply.class, io.akhbar.model.internal.BandSignature.class,
+            io.akhbar.model.internal.StoredArticle.class})
     void everyCurrentSchemaIsPublishedSoReplaysStayReadable(Class<?> type) {
         Schema current = SpecificData.get().getSchema(type);
         List<Long> published = PublishedSchemas.of(current.getName()).stream()
@@ -114,26 +116,47 @@ class AvroSerdeTest {
                 .hasMessageContaining("Article");
     }
 
-    /** Enrich's story-articles store held bare articles before it held tagged ones; both must stay readable. */
+    /** Enrich's story-articles store held bare articles before it held them with their enrichment; both stay readable. */
     @Test
-    void theStoredArticleSerdeReadsTaggedArticlesAndBareOnesAsUntagged() {
-        Article article = Article.newBuilder().setId("a1").setCanonicalUrl("https://example.com/a")
+    void theStoredArticleSerdeReadsABareArticleAsOneWithoutEnrichment() {
+        byte[] article = AkhbarSerdes.ARTICLE.encode(article());
+        StoredArticle stored = new StoredArticle(ByteBuffer.wrap(article), ByteBuffer.wrap(new byte[] {1, 2}));
+        var serde = AkhbarSerdes.STORED_ARTICLE;
+
+        assertThat(serde.deserializer().deserialize("", serde.serializer().serialize("", stored))).isEqualTo(stored);
+        StoredArticle bare = serde.deserializer().deserialize("", article);
+        assertThat(bare.getArticle()).isEqualTo(ByteBuffer.wrap(article));
+        assertThat(bare.getEnrichment().remaining()).isZero();
+        assertThat(AkhbarSerdes.ARTICLE.recognizes(AkhbarSerdes.ENRICHED_ARTICLE.encode(enriched()))).isFalse();
+    }
+
+    /** Enrich emits an article by joining the bytes it arrived in with its enrichment: the same bytes as encoding it whole. */
+    @Test
+    void anEnrichedArticleJoinedFromItsPartsIsEncodedAsIfWhole() {
+        EnrichedArticle enriched = enriched();
+        byte[] enrichment = EnrichedArticleEncoding.enrichment(enriched);
+
+        assertThat(EnrichedArticleEncoding.join(AkhbarSerdes.ARTICLE.encode(enriched.getArticle()), enrichment))
+                .isEqualTo(AkhbarSerdes.ENRICHED_ARTICLE.encode(enriched));
+        EnrichedArticle read = EnrichedArticleEncoding.readEnrichment(enrichment).orElseThrow();
+        read.setArticle(enriched.getArticle());
+        assertThat(read).isEqualTo(enriched);
+        assertThat(EnrichedArticleEncoding.readEnrichment(new byte[0])).isEmpty();
+    }
+
+    private static Article article() {
+        return Article.newBuilder().setId("a1").setCanonicalUrl("https://example.com/a")
                 .setUrl("https://example.com/a").setSite("example.com").setTitle("عنوان").setParagraphs(List.of("نص"))
                 .setFetchedAt(Instant.parse("2024-01-01T00:00:00Z")).setLang("ar")
                 .setExtraction(ExtractionInfo.newBuilder().setExtractorVersion("1").setMethod("test").build())
                 .build();
-        EnrichedArticle tagged = EnrichedArticle.newBuilder().setArticle(article).setFingerprint("f").setContentVersion(1)
-                .setDocumentVersion(0).setStoryId("a1").setDuplicate(null).setDuplicateOf(null)
+    }
+
+    private static EnrichedArticle enriched() {
+        return EnrichedArticle.newBuilder().setArticle(article()).setFingerprint("f").setContentVersion(1)
+                .setDocumentVersion(7).setStoryId("a0").setDuplicate(DuplicateKind.NEAR).setDuplicateOf("a0")
                 .setEntities(List.of(new Entity(EntityType.PLACE, "سوريا", 2))).setTopics(List.of("politics"))
                 .setWordCount(1).setTaggerVersion(6).build();
-        var serde = AkhbarSerdes.STORED_ARTICLE;
-
-        assertThat(serde.deserializer().deserialize("", serde.serializer().serialize("", tagged))).isEqualTo(tagged);
-        EnrichedArticle bare = serde.deserializer().deserialize("", AkhbarSerdes.ARTICLE.encode(article));
-        assertThat(bare.getArticle()).isEqualTo(article);
-        assertThat(bare.getTaggerVersion()).isZero();
-        assertThat(bare.getEntities()).isEmpty();
-        assertThat(AkhbarSerdes.ARTICLE.recognizes(AkhbarSerdes.ENRICHED_ARTICLE.encode(tagged))).isFalse();
     }
 
     @Test

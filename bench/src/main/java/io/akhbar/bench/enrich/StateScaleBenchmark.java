@@ -10,6 +10,7 @@ import io.akhbar.model.AkhbarSerdes;
 import io.akhbar.model.Article;
 import io.akhbar.model.ArticleKeys;
 import io.akhbar.model.EnrichedArticle;
+import io.akhbar.model.EnrichedArticleEncoding;
 import io.akhbar.model.ExtractionInfo;
 import io.akhbar.model.StoreNames;
 import io.akhbar.model.internal.BandMember;
@@ -18,6 +19,7 @@ import io.akhbar.model.internal.BandProbe;
 import io.akhbar.model.internal.BandReply;
 import io.akhbar.model.internal.BandSignature;
 import io.akhbar.model.internal.StoryMatch;
+import io.akhbar.model.internal.StoredArticle;
 import io.akhbar.model.internal.StoryState;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
@@ -91,7 +93,7 @@ public final class StateScaleBenchmark {
         KeyValueStore<String, StoryState> stories = init(context, Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(StoreNames.STORIES), AkhbarSerdes.KEY, AkhbarSerdes.STORY_STATE)
                 .withLoggingDisabled().build());
-        KeyValueStore<String, EnrichedArticle> contents = init(context, Stores.keyValueStoreBuilder(
+        KeyValueStore<String, StoredArticle> contents = init(context, Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(StoreNames.STORY_ARTICLES), AkhbarSerdes.KEY, AkhbarSerdes.STORED_ARTICLE)
                 .withLoggingDisabled().build());
         KeyValueStore<String, Long> horizon = init(context, Stores.keyValueStoreBuilder(
@@ -198,12 +200,14 @@ public final class StateScaleBenchmark {
         return copy;
     }
 
-    /** As the story processor stores an article: tagged, its story not decided yet. */
-    private static EnrichedArticle tagged(Article article) {
-        return EnrichedArticle.newBuilder().setArticle(article).setFingerprint("0123456789abcdef0123456789abcdef")
-                .setContentVersion(1).setDocumentVersion(0).setStoryId(article.getId()).setDuplicate(null)
-                .setDuplicateOf(null).setEntities(List.of()).setTopics(List.of("politics")).setWordCount(WORDS_PER_ARTICLE)
-                .setTaggerVersion(Tagger.VERSION).build();
+    /** As the story processor stores an article: as received, and its enrichment with its story not decided yet. */
+    private static StoredArticle tagged(Article article) {
+        EnrichedArticle enriched = EnrichedArticle.newBuilder().setArticle(article)
+                .setFingerprint("0123456789abcdef0123456789abcdef").setContentVersion(1).setDocumentVersion(0)
+                .setStoryId(article.getId()).setDuplicate(null).setDuplicateOf(null).setEntities(List.of())
+                .setTopics(List.of("politics")).setWordCount(WORDS_PER_ARTICLE).setTaggerVersion(Tagger.VERSION).build();
+        return new StoredArticle(ByteBuffer.wrap(AkhbarSerdes.ARTICLE.encode(article)),
+                ByteBuffer.wrap(EnrichedArticleEncoding.enrichment(enriched)));
     }
 
     private static Article syntheticArticle(String id, long orderTime, Random random) {

@@ -8,21 +8,24 @@ import io.akhbar.enrich.dedup.StoryDecision;
 import io.akhbar.enrich.tag.Tagger;
 import io.akhbar.enrich.tag.Tags;
 import io.akhbar.enrich.words.ArticleText;
+import io.akhbar.model.AkhbarSerdes;
 import io.akhbar.model.Article;
 import io.akhbar.model.EnrichedArticle;
+import io.akhbar.model.EnrichedArticleEncoding;
 import io.akhbar.model.StoreNames;
 import io.akhbar.model.internal.BandProbe;
 import io.akhbar.model.internal.BandReply;
+import io.akhbar.model.internal.StoredArticle;
 import io.akhbar.model.internal.StoryMatch;
 import io.akhbar.model.internal.StoryState;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Metrics;
-import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -41,7 +44,7 @@ import java.util.Objects;
  * <p>A new content version keeps the article's neighbours and story: the links of a story pass through it, so
  * forgetting them would cut others off. Stories therefore never split when an article is edited.
  */
-public final class StoryProcessor implements Processor<String, SpecificRecord, String, SpecificRecord> {
+public final class StoryProcessor implements Processor<String, Object, String, Object> {
     private final EnrichSettings settings;
     private final Tagger tagger;
     private final MinHasher minHasher;
@@ -50,9 +53,9 @@ public final class StoryProcessor implements Processor<String, SpecificRecord, S
     private final String enrichedChild;
     private final Counter unchanged = Metrics.counter("akhbar.enrich.articles", "outcome", "unchanged");
     private final Counter newVersions = Metrics.counter("akhbar.enrich.articles", "outcome", "new-version");
-    private ProcessorContext<String, SpecificRecord> context;
+    private ProcessorContext<String, Object> context;
     private KeyValueStore<String, StoryState> stories;
-    private KeyValueStore<String, EnrichedArticle> articles;
+    private KeyValueStore<String, StoredArticle> articles;
 
     public StoryProcessor(EnrichSettings settings, Tagger tagger, String probesChild, String messagesChild,
                           String enrichedChild) {
@@ -65,15 +68,15 @@ public final class StoryProcessor implements Processor<String, SpecificRecord, S
     }
 
     @Override
-    public void init(ProcessorContext<String, SpecificRecord> context) {
+    public void init(ProcessorContext<String, Object> context) {
         this.context = context;
         this.stories = context.getStateStore(StoreNames.STORIES);
         this.articles = context.getStateStore(StoreNames.STORY_ARTICLES);
     }
 
     @Override
-    public void process(Record<String, SpecificRecord> record) {
-        if (record.value() instanceof Article article) {
+    public void process(Record<String, Object> record) {
+        if (record.value() instanceof ReceivedArticle article) {
             onArticle(record, article);
         } else if (record.value() instanceof BandReply message) {
             onMessage(record, message);
@@ -82,8 +85,9 @@ public final class StoryProcessor implements Processor<String, SpecificRecord, S
         }
     }
 
-    private void onArticle(Record<String, SpecificRecord> record, Article article) {
+    private void onArticle(Record<String, Object> record, ReceivedArticle received) {
         String id = record.key();
+        Article article = received.article();
         ArticleText text = ArticleText.of(article.getTitle(), article.getParagraphs());
         ArticleWords words = ArticleWords.of(text);
         String fingerprint = Fingerprints.of(words.all());
@@ -107,7 +111,8 @@ public final class StoryProcessor implements Processor<String, SpecificRecord, S
                 .setRevision(0)
                 .build();
         stories.put(id, state);
-        articles.put(id, tagged(article, text, state));
+        articles.put(id, new StoredArticle(ByteBuffer.wrap(received.bytes()),
+                ByteBuffer.wrap(EnrichedArticleEncoding.enrichment(tagged(article, text, state)))));
         BandProbe probe = BandProbe.newBuilder()
                 .setArticleId(id).setContentVersion(contentVersion).setOrderTime(orderTime)
                 .setFingerprint(fingerprint).setSignature(MinHasher.encode(minHasher.signature(words.shingled())))
@@ -115,7 +120,7 @@ public final class StoryProcessor implements Processor<String, SpecificRecord, S
         context.forward(record.withValue(probe), probesChild);
     }
 
-    private void onMessage(Record<String, SpecificRecord> record, BandReply message) {
+    private void onMessage(Record<String, Object> record, BandReply message) {
         StoryState state = stories.get(message.getTargetId());
         if (state == null) {
             return;
@@ -176,7 +181,7 @@ public final class StoryProcessor implements Processor<String, SpecificRecord, S
      * neighbour that is that member already knows; one that knows this article as a neighbour takes it into
      * account when it learns of the match, so only a story earlier than this article itself is news.
      */
-    private void tellStory(Record<String, SpecificRecord> record, StoryMatch self, StoryMatch story,
+    private void tellStory(Record<String, Object> record, StoryMatch self, StoryMatch story,
                            List<StoryMatch> neighbours) {
         for (StoryMatch neighbour : neighbours) {
             if (neighbour.getArticleId().equals(story.getArticleId())) {
@@ -188,7 +193,7 @@ public final class StoryProcessor implements Processor<String, SpecificRecord, S
         }
     }
 
-    private void emitIfChanged(Record<String, SpecificRecord> record, StoryMatch self, StoryState state) {
+    private void emitIfChanged(Record<String, Object> record, StoryMatch self, StoryState state) {
         StoryDecision decision = StoryDecision.decide(self, state.getStory(), state.getMatches());
         String duplicate = decision.duplicate() == null ? null : decision.duplicate().name();
         boolean firstEmission = state.getRevision() == 0;
@@ -197,25 +202,28 @@ public final class StoryProcessor implements Processor<String, SpecificRecord, S
                 && Objects.equals(decision.duplicateOf(), state.getEmittedDuplicateOf())) {
             return;
         }
-        EnrichedArticle enriched = articles.get(self.getArticleId());
+        StoredArticle stored = articles.get(self.getArticleId());
+        byte[] article = bytes(stored.getArticle());
         state.setRevision(state.getRevision() + 1);
         state.setEmittedStoryId(decision.storyId());
         state.setEmittedDuplicate(duplicate);
         state.setEmittedDuplicateOf(decision.duplicateOf());
-        if (enriched.getTaggerVersion() != Tagger.VERSION) {
-            Article article = enriched.getArticle();
-            Tags tags = tagger.tag(ArticleText.of(article.getTitle(), article.getParagraphs()), article.getLang());
-            setTags(enriched, tags);
-        }
+        EnrichedArticle enriched = EnrichedArticleEncoding.readEnrichment(bytes(stored.getEnrichment()))
+                .filter(tagged -> tagged.getTaggerVersion() == Tagger.VERSION)
+                .orElseGet(() -> {
+                    Article decoded = AkhbarSerdes.ARTICLE.decode(article);
+                    return tagged(decoded, ArticleText.of(decoded.getTitle(), decoded.getParagraphs()), state);
+                });
         enriched.setFingerprint(state.getFingerprint());
         enriched.setContentVersion(state.getContentVersion());
         enriched.setDocumentVersion(DocumentVersions.of(Tagger.VERSION, state.getContentVersion(), state.getRevision()));
         enriched.setStoryId(decision.storyId());
         enriched.setDuplicate(decision.duplicate());
         enriched.setDuplicateOf(decision.duplicateOf());
+        byte[] encoded = EnrichedArticleEncoding.join(article, EnrichedArticleEncoding.enrichment(enriched));
         Metrics.counter("akhbar.enrich.emitted", "duplicate",
                 duplicate == null ? "none" : duplicate.toLowerCase(java.util.Locale.ROOT)).increment();
-        context.forward(record.withKey(self.getArticleId()).withValue(enriched), enrichedChild);
+        context.forward(record.withKey(self.getArticleId()).withValue(encoded), enrichedChild);
     }
 
     /**
@@ -240,15 +248,15 @@ public final class StoryProcessor implements Processor<String, SpecificRecord, S
                 .build();
     }
 
-    private static void setTags(EnrichedArticle enriched, Tags tags) {
-        enriched.setEntities(tags.entities());
-        enriched.setTopics(tags.topics());
-        enriched.setWordCount(tags.wordCount());
-        enriched.setTaggerVersion(Tagger.VERSION);
-    }
-
     private static StoryMatch self(String id, StoryState state) {
         return new StoryMatch(id, state.getOrderTime(), state.getFingerprint(), state.getContentVersion());
+    }
+
+    private static byte[] bytes(ByteBuffer buffer) {
+        ByteBuffer view = buffer.duplicate();
+        byte[] bytes = new byte[view.remaining()];
+        view.get(bytes);
+        return bytes;
     }
 
     private static int indexOf(List<StoryMatch> matches, String articleId) {
