@@ -44,6 +44,21 @@ public final class ArabicNormalizer {
         }
     }
 
+    private static final char DROPPED = 0;
+    /**
+     * Each character of the Arabic block as {@link #normalize} leaves it: {@link #fold}ed, or {@link #DROPPED} for
+     * tashkeel and the Arabic letter mark. Looked up once per character of nearly every text enrich reads, instead
+     * of a chain of comparisons.
+     */
+    private static final char[] ARABIC_FOLDED = new char[0x100];
+
+    static {
+        for (int i = 0; i < ARABIC_FOLDED.length; i++) {
+            char c = (char) (0x0600 + i);
+            ARABIC_FOLDED[i] = isDirectionOrJoinerMark(c) || isTashkeel(c) ? DROPPED : fold(c);
+        }
+    }
+
     /** Guillemets, typographic quotes and dashes: common in Arabic news, unchanged by NFKC, combining with nothing. */
     private static final String NFKC_STABLE_PUNCTUATION = "\u00AB\u00BB\u2013\u2014\u2018\u2019\u201C\u201D";
 
@@ -145,10 +160,8 @@ public final class ArabicNormalizer {
                 }
                 afterMark = false;
                 continue;
-            } else if (NFKC_STABLE_PUNCTUATION.indexOf(c) >= 0) {
-                afterMark = false;
-            } else {
-                if (!isArabicBlock(c) || (c >= '\u0653' && c <= '\u0655') || (c >= '\u0675' && c <= '\u0678')) {
+            } else if (isArabicBlock(c)) {
+                if ((c >= '\u0653' && c <= '\u0655') || (c >= '\u0675' && c <= '\u0678')) {
                     return -1;
                 }
                 boolean mark = ARABIC_NON_SPACING_MARKS[c - 0x0600];
@@ -156,8 +169,12 @@ public final class ArabicNormalizer {
                     return -1;
                 }
                 afterMark = mark;
-                dropped = isDirectionOrJoinerMark(c) || isTashkeel(c);
-                c = fold(c);
+                c = ARABIC_FOLDED[c - 0x0600];
+                dropped = c == DROPPED;
+            } else if (NFKC_STABLE_PUNCTUATION.indexOf(c) >= 0) {
+                afterMark = false;
+            } else {
+                return -1;
             }
             if (spaceBefore) {
                 out[length++] = ' ';
