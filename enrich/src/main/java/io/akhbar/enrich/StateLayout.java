@@ -30,8 +30,8 @@ public record StateLayout(int bands, int rowsPerBand, int shingleSize, Duration 
     private static final String BAND_SLOT = "bandSlot";
     private static final String SIGNATURE = "signature";
     /**
-     * How signatures are computed ({@link io.akhbar.enrich.dedup.MinHasher}): one-permutation hashing since
-     * 2026-12-06; state recorded before then has no such entry, and its signatures came from another scheme.
+     * How signatures are computed ({@link io.akhbar.enrich.dedup.MinHasher}): one-permutation hashing since the night
+     * of 2026-12-05; state recorded before then has no such entry, and its signatures came from another scheme.
      */
     private static final String SIGNATURE_SCHEME = "one-permutation";
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
