@@ -144,6 +144,19 @@ class AvroSerdeTest {
         assertThat(EnrichedArticleEncoding.readEnrichment(new byte[0])).isEmpty();
     }
 
+    /** Bytes that are not this version of the article cannot be joined as they are: they are decoded, or refused. */
+    @Test
+    void anArticleNotInTheCurrentSchemaIsDecodedToBeJoinedAndRefusedWhenUnknown() {
+        byte[] unknownVersion = AkhbarSerdes.ARTICLE.encode(article());
+        unknownVersion[2] ^= 1;
+        byte[] enrichment = EnrichedArticleEncoding.enrichment(enriched());
+
+        assertThatThrownBy(() -> EnrichedArticleEncoding.join(unknownVersion, enrichment))
+                .isInstanceOf(SerializationException.class).hasMessageContaining("unknown schema fingerprint");
+        assertThatThrownBy(() -> EnrichedArticleEncoding.join(AkhbarSerdes.ARTICLE.encode(article()), new byte[0]))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
     private static Article article() {
         return Article.newBuilder().setId("a1").setCanonicalUrl("https://example.com/a")
                 .setUrl("https://example.com/a").setSite("example.com").setTitle("عنوان").setParagraphs(List.of("نص"))
