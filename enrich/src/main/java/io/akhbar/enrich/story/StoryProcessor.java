@@ -43,6 +43,9 @@ import java.util.Objects;
  *
  * <p>A new content version keeps the article's neighbours and story: the links of a story pass through it, so
  * forgetting them would cut others off. Stories therefore never split when an article is edited.
+ *
+ * <p>It reads {@link ReceivedArticle}s and {@link BandReply}s, and writes {@link BandProbe}s, {@link BandReply}s and
+ * the enriched article as the bytes {@link EnrichedArticleEncoding} joins: hence its untyped values.
  */
 public final class StoryProcessor implements Processor<String, Object, String, Object> {
     private final EnrichSettings settings;
