@@ -48,6 +48,8 @@ public final class EnrichedArticleEncoding {
      * the article.
      */
     public static byte[] enrichment(EnrichedArticle enriched) {
+        // Encoded with an empty article in the article's place, whose bytes are then cut out, rather than a copy of
+        // the record without its article: a copy would copy the article's text.
         Article article = enriched.getArticle();
         enriched.setArticle(PLACEHOLDER);
         try {
