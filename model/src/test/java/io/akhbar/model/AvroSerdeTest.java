@@ -144,9 +144,9 @@ class AvroSerdeTest {
         assertThat(EnrichedArticleEncoding.readEnrichment(new byte[0])).isEmpty();
     }
 
-    /** Bytes that are not this version of the article cannot be joined as they are: they are decoded, or refused. */
+    /** Bytes that are not this version of the article cannot be joined as they are: an unknown version is refused. */
     @Test
-    void anArticleNotInTheCurrentSchemaIsDecodedToBeJoinedAndRefusedWhenUnknown() {
+    void anArticleInAnUnknownSchemaOrAnEnrichmentOfAnotherIsRefusedWhenJoined() {
         byte[] unknownVersion = AkhbarSerdes.ARTICLE.encode(article());
         unknownVersion[2] ^= 1;
         byte[] enrichment = EnrichedArticleEncoding.enrichment(enriched());

@@ -32,10 +32,6 @@ public final class MinHasher {
         this.shingleSize = shingleSize;
     }
 
-    public int numHashes() {
-        return numHashes;
-    }
-
     /** Signature of a text given as normalised tokens; a text shorter than one shingle is one shingle. */
     public int[] signature(List<String> tokens) {
         long[] tokenHashes = new long[tokens.size()];

@@ -45,6 +45,18 @@ class MinHasherTest {
         assertThat(lsh.bandHashes(hasher.signature(tokens(1)))).hasSize(20).doesNotHaveDuplicates();
     }
 
+    /** A short text leaves most bins empty; each borrows a value the text has, the same way in every text. */
+    @Test
+    void aTextShorterThanTheSignatureFillsEveryPositionWithItsOwnValues() {
+        List<String> fiveWords = tokens(2).subList(0, 5);
+        int[] signature = hasher.signature(fiveWords);
+        int[] again = hasher.signature(new ArrayList<>(fiveWords));
+
+        assertThat(signature).hasSize(100).isEqualTo(again);
+        assertThat(java.util.Arrays.stream(signature).distinct().count()).isBetween(1L, 3L);
+        assertThat(MinHasher.similarity(signature, hasher.signature(tokens(3).subList(0, 5)))).isLessThan(0.5);
+    }
+
     private static List<String> tokens(int seed) {
         return StoryFixtures.seed(seed).paragraphs().stream().flatMap(p -> ArabicNormalizer.tokens(p).stream()).toList();
     }
