@@ -42,6 +42,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
 import java.util.TreeMap;
@@ -50,6 +51,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -61,9 +63,8 @@ import java.util.stream.Collectors;
  * enrich topology twice to warm up (the JIT compiler alone takes a tenth of the first run's CPU, and a second run in
  * the same JVM was still up to a third faster than the first); every pure step of enrich in one stage without state
  * ({@link StatelessEnrichment}), so that the enrich run's difference from it is what finding stories costs; the
- * enrich topology, measured; the enrich
- * topology committing every second instead of every 100 ms (the exactly-once default); and the enrich topology under
- * at_least_once.
+ * enrich topology, measured (several runs, then their medians); the enrich topology committing every second instead
+ * of every 100 ms (the exactly-once default); and the enrich topology under at_least_once.
  *
  * <p>Each run also prints the CPU time per article of the stream (this JVM, whose only other work is reading the
  * output) and of the broker (its own process); the stream's CPU split by kind of thread ({@link ThreadCpu}: stream
@@ -71,8 +72,10 @@ import java.util.stream.Collectors;
  * share, the rate it would reach with two cores to itself, as it has when the brokers run on other machines; and the
  * records it wrote to each topic per article.
  *
- * <p>Arguments: {@code [copies]} (default 3): the corpus is loaded that many times, each copy under other URLs and
- * one year later, so copies are new articles that do not match each other.
+ * <p>Arguments: {@code [copies] [measured runs]}. Copies (default 3): the corpus is loaded that many times, each copy
+ * under other URLs and one year later, so copies are new articles that do not match each other. Measured runs
+ * (default 3): the measured exactly-once run is repeated, and the medians are printed after them, as this virtual
+ * machine's speed drifts by a quarter within an hour and one run can land in a slow stretch.
  */
 public final class EnrichThroughputBenchmark {
     private static final int PARTITIONS = KafkaSettings.DEFAULT_PARTITIONS;
@@ -85,6 +88,7 @@ public final class EnrichThroughputBenchmark {
 
     public static void main(String[] args) throws Exception {
         int copies = args.length > 0 ? Integer.parseInt(args[0]) : 3;
+        int measuredRuns = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         List<Article> load = load(AntCorpus.read(AntCorpus.locate()), copies);
         long distinct = load.stream().map(Article::getId).distinct().count();
         System.out.printf("Load: %d articles (%d distinct keys), ANT Corpus × %d; %d partitions; %d cores%n",
@@ -105,8 +109,13 @@ public final class EnrichThroughputBenchmark {
                     Map.of(), topics -> passThrough(topics));
             run("enrich without state, exactly_once_v2", stack, work, load, load.size(), StreamsConfig.EXACTLY_ONCE_V2,
                     Map.of(), topics -> StatelessEnrichment.topology(topics, settings, tagger));
-            run("enrich, exactly_once_v2", stack, work, load, distinct, StreamsConfig.EXACTLY_ONCE_V2,
-                    Map.of(), topics -> EnrichTopology.build(topics, PARTITIONS, settings, tagger));
+            List<Measured> measured = new ArrayList<>();
+            for (int round = 1; round <= measuredRuns; round++) {
+                run("enrich, exactly_once_v2 (" + round + " of " + measuredRuns + ")", stack, work, load, distinct,
+                        StreamsConfig.EXACTLY_ONCE_V2, Map.of(),
+                        topics -> EnrichTopology.build(topics, PARTITIONS, settings, tagger)).ifPresent(measured::add);
+            }
+            printMedian("enrich, exactly_once_v2", measured);
             run("enrich, exactly_once_v2, commit 1 s", stack, work, load, distinct, StreamsConfig.EXACTLY_ONCE_V2,
                     Map.of(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 1000),
                     topics -> EnrichTopology.build(topics, PARTITIONS, settings, tagger));
@@ -117,8 +126,33 @@ public final class EnrichThroughputBenchmark {
         }
     }
 
-    private static void run(String name, Stack stack, Path work, List<Article> load, long expected, String guarantee,
-                            Map<String, Object> extra, Function<Topics, Topology> topology) throws Exception {
+    /** One run's figures: articles per second from the first output, CPU milliseconds per article. */
+    private record Measured(double articlesPerSecond, double streamMs, double brokerMs) {
+    }
+
+    /** The median of each figure over the runs, each figure on its own, with their range. */
+    private static void printMedian(String name, List<Measured> runs) {
+        if (runs.isEmpty()) {
+            return;
+        }
+        System.out.printf("  %-40s median of %d runs: %,8.0f articles/s from the first output (%,.0f–%,.0f); CPU per"
+                        + " article: stream %.3f ms, broker %.3f ms; the stream alone on %d cores: %,8.0f articles/s%n",
+                name, runs.size(), median(runs, Measured::articlesPerSecond),
+                runs.stream().mapToDouble(Measured::articlesPerSecond).min().orElseThrow(),
+                runs.stream().mapToDouble(Measured::articlesPerSecond).max().orElseThrow(),
+                median(runs, Measured::streamMs), median(runs, Measured::brokerMs),
+                CORES, CORES * 1e3 / median(runs, Measured::streamMs));
+    }
+
+    private static double median(List<Measured> runs, ToDoubleFunction<Measured> figure) {
+        double[] sorted = runs.stream().mapToDouble(figure).sorted().toArray();
+        int middle = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+
+    private static Optional<Measured> run(String name, Stack stack, Path work, List<Article> load, long expected,
+                                          String guarantee, Map<String, Object> extra,
+                                          Function<Topics, Topology> topology) throws Exception {
         String run = "b" + UUID.randomUUID().toString().substring(0, 8) + ".";
         KafkaSettings kafka = KafkaSettings.of(stack.kafkaBootstrapServers()).withTopicPrefix(run);
         TopicSetup.ensure(kafka);
@@ -154,7 +188,7 @@ public final class EnrichThroughputBenchmark {
                 if (expected != load.size()) {
                     explainMissing(kafka, run + "enrich", load, emitted);
                 }
-                return;
+                return Optional.empty();
             }
             System.out.printf("  %-40s %,8.0f articles/s from start (%.1f s), %,8.0f articles/s from the first output (%.1f s)%n",
                     name, expected / seconds(end - start), seconds(end - start),
@@ -168,6 +202,8 @@ public final class EnrichThroughputBenchmark {
                 System.out.printf("  %-40s the stream's CPU by thread, ms per article: %s%n", "", String.join(", ", split));
             }
             printRecordsWrittenPerArticle(kafka, run, expected);
+            return Optional.of(new Measured(expected / seconds(end - first), cpu.stream() * 1e3 / expected,
+                    cpu.broker() * 1e3 / expected));
         }
     }
 
