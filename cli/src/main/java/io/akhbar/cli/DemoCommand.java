@@ -99,7 +99,7 @@ final class DemoCommand implements Callable<Integer> {
 
     private AkhbarConfig demoConfig(AkhbarConfig base, Stack stack) {
         KafkaSettings kafka = new KafkaSettings(stack.kafkaBootstrapServers(), base.kafka().topicPrefix(),
-                base.kafka().partitions(), (short) 1, base.kafka().clientProperties());
+                base.kafka().partitions(), base.kafka().bandPartitions(), (short) 1, base.kafka().clientProperties());
         return base.withKafka(kafka)
                 // The sample site is on loopback, which the crawler refuses by default (SSRF protection).
                 .withCrawler(base.crawler().toBuilder().allowPrivateNetworks(true).perHostDelay(Duration.ofMillis(50)).build())

@@ -64,7 +64,7 @@ public final class EnrichTopology {
     }
 
     /**
-     * @param partitions partitions of the band-probes topic ({@code kafka.partitions}); checked on every probe sent
+     * @param partitions partitions of the band-probes topic ({@code kafka.bandPartitions}); checked on every probe sent
      */
     public static Topology build(Topics topics, int partitions, EnrichSettings settings, Tagger tagger) {
         return build(topics, partitions, settings, tagger, StoreKind.PERSISTENT);

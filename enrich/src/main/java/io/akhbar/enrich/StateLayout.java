@@ -24,11 +24,12 @@ import java.util.Map;
  * A replay from the earliest article deletes that state with the rest, and the new layout is kept from then on.
  */
 public record StateLayout(int bands, int rowsPerBand, int shingleSize, Duration window, Duration bandRetention,
-                          Duration bandSlot) {
+                          Duration bandSlot, int bandPartitions) {
     /** The key of the one record in each band partition's layout store. */
     public static final String KEY = "layout";
     private static final String BAND_SLOT = "bandSlot";
     private static final String SIGNATURE = "signature";
+    private static final String BAND_PARTITIONS = "bandPartitions";
     /**
      * How signatures are computed ({@link io.akhbar.enrich.dedup.MinHasher}): one-permutation hashing since the night
      * of 2026-12-05; state recorded before then has no such entry, and its signatures came from another scheme.
@@ -36,14 +37,15 @@ public record StateLayout(int bands, int rowsPerBand, int shingleSize, Duration 
     private static final String SIGNATURE_SCHEME = "one-permutation";
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
 
-    public static StateLayout of(EnrichSettings settings) {
+    /** @param bandPartitions partitions of the band-probes topic ({@code kafka.bandPartitions}): they own the buckets */
+    public static StateLayout of(EnrichSettings settings, int bandPartitions) {
         return new StateLayout(settings.bands(), settings.rowsPerBand(), settings.shingleSize(), settings.window(),
-                settings.bandRetention(), settings.bandSlot());
+                settings.bandRetention(), settings.bandSlot(), bandPartitions);
     }
 
     /**
      * As it is stored and shown: {@code bands=10, rowsPerBand=3, shingleSize=3, window=P7D, bandRetention=P3650D,
-     * bandSlot=P56D}. The band slot is not a setting but follows from the window and the retention; builds before it
+     * bandSlot=P56D, signature=one-permutation, bandPartitions=1}. The band slot is not a setting but follows from the window and the retention; builds before it
      * grew to several windows did not record it, and their state, in slots of one window, cannot be read by this one.
      */
     public String describe() {
@@ -99,6 +101,7 @@ public record StateLayout(int bands, int rowsPerBand, int shingleSize, Duration 
         return switch (name) {
             case BAND_SLOT -> "band slot (follows from enrich.window and enrich.bandRetention)";
             case SIGNATURE -> "MinHash signature scheme";
+            case BAND_PARTITIONS -> "kafka.bandPartitions";
             default -> "enrich." + name;
         };
     }
@@ -116,6 +119,7 @@ public record StateLayout(int bands, int rowsPerBand, int shingleSize, Duration 
         settings.put("bandRetention", days(bandRetention));
         settings.put(BAND_SLOT, days(bandSlot));
         settings.put(SIGNATURE, SIGNATURE_SCHEME);
+        settings.put(BAND_PARTITIONS, String.valueOf(bandPartitions));
         return settings;
     }
 

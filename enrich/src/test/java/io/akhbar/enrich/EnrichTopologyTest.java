@@ -239,7 +239,7 @@ class EnrichTopologyTest {
     void theBandStateKeepsTheLayoutItIsBuiltWith() {
         pipe(article("https://taif.example/2024/03/idlib", seed(0), FIRST_PUBLISHED));
         KeyValueStore<String, String> layout = driver.getKeyValueStore(StoreNames.STATE_LAYOUT);
-        assertThat(layout.get(StateLayout.KEY)).isEqualTo(StateLayout.of(EnrichSettings.defaults()).describe());
+        assertThat(layout.get(StateLayout.KEY)).isEqualTo(StateLayout.of(EnrichSettings.defaults(), 1).describe());
     }
 
     @Test

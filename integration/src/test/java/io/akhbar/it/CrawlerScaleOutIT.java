@@ -92,7 +92,7 @@ class CrawlerScaleOutIT {
     private AkhbarConfig config() {
         AkhbarConfig base = TestPipelines.config(Stacks.shared(), workDir);
         KafkaSettings kafka = new KafkaSettings(base.kafka().bootstrapServers(), base.kafka().topicPrefix(), 6,
-                (short) 1, Map.of());
+                KafkaSettings.DEFAULT_BAND_PARTITIONS, (short) 1, Map.of());
         TopicSetup.ensure(kafka);
         return base.withKafka(kafka).withCrawler(base.crawler().toBuilder()
                 .perHostDelay(Duration.ofMillis(100)).fetchThreads(2).build());

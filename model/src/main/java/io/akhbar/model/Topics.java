@@ -14,8 +14,11 @@ public record Topics(String rawPages, String articles, String enriched, String d
     public static final String ARTICLES = "akhbar.articles.v1";
     public static final String ENRICHED = "akhbar.enriched.v1";
     public static final String DEAD_LETTERS = "akhbar.deadletters.v1";
-    /** Enrich's internal topic: each article's MinHash signature, sent to the partitions owning its LSH band buckets. */
-    public static final String BAND_PROBES = "akhbar.enrich.band-probes.v2";
+    /**
+     * Enrich's internal topic: each article's MinHash signature, sent to the partitions owning its LSH band buckets.
+     * It has {@code kafka.bandPartitions} partitions, not {@code kafka.partitions}: v3 since that default became one.
+     */
+    public static final String BAND_PROBES = "akhbar.enrich.band-probes.v3";
     /**
      * Band buckets answer the story processor through this topic, and articles tell their neighbours their story. It
      * closes a loop in the enrich topology, which Streams' managed repartition topics cannot, so it is an explicit

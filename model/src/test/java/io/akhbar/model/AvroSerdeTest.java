@@ -184,7 +184,7 @@ class AvroSerdeTest {
         assertThat(Topics.withPrefix("t1.").articles()).isEqualTo("t1.akhbar.articles.v1");
         assertThat(Topics.DEFAULT.all()).containsExactly(
                 "akhbar.raw.v1", "akhbar.articles.v1", "akhbar.enriched.v1", "akhbar.deadletters.v1",
-                "akhbar.enrich.band-probes.v2", "akhbar.enrich.story-replies.v2",
+                "akhbar.enrich.band-probes.v3", "akhbar.enrich.story-replies.v2",
                 "akhbar.crawl.frontier.v1", "akhbar.crawl.state.v1");
     }
 

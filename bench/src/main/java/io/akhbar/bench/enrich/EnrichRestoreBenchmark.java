@@ -42,6 +42,7 @@ import java.util.TreeMap;
  */
 public final class EnrichRestoreBenchmark {
     private static final int PARTITIONS = KafkaSettings.DEFAULT_PARTITIONS;
+    private static final int BAND_PARTITIONS = KafkaSettings.DEFAULT_BAND_PARTITIONS;
     private static final Duration TIMEOUT = Duration.ofMinutes(20);
     private static final Duration QUIET_AFTER_RESTORE = Duration.ofSeconds(3);
 
@@ -101,7 +102,7 @@ public final class EnrichRestoreBenchmark {
         overrides.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         overrides.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 2);
         Properties config = StreamsConfigs.of("restore.enrich", "enrich", kafka, stateDirectory, overrides);
-        KafkaStreams streams = new KafkaStreams(EnrichTopology.build(kafka.topics(), PARTITIONS,
+        KafkaStreams streams = new KafkaStreams(EnrichTopology.build(kafka.topics(), BAND_PARTITIONS,
                 EnrichSettings.defaults(), Tagger.withBundledData()), config);
         streams.setGlobalStateRestoreListener(listener != null ? listener : new RestoreProgress("enrich"));
         return streams;

@@ -79,6 +79,7 @@ import java.util.stream.Collectors;
  */
 public final class EnrichThroughputBenchmark {
     private static final int PARTITIONS = KafkaSettings.DEFAULT_PARTITIONS;
+    private static final int BAND_PARTITIONS = KafkaSettings.DEFAULT_BAND_PARTITIONS;
     private static final Duration TIMEOUT = Duration.ofMinutes(20);
     private static final int CORES = 2;
     private static final int WARM_UP_RUNS = 2;
@@ -103,7 +104,7 @@ public final class EnrichThroughputBenchmark {
             for (int warmUp = 1; warmUp <= WARM_UP_RUNS; warmUp++) {
                 run("enrich, exactly_once_v2 (warm-up " + warmUp + ")", stack, work, load, distinct,
                         StreamsConfig.EXACTLY_ONCE_V2, Map.of(),
-                        topics -> EnrichTopology.build(topics, PARTITIONS, settings, tagger));
+                        topics -> EnrichTopology.build(topics, BAND_PARTITIONS, settings, tagger));
             }
             run("pass-through, exactly_once_v2", stack, work, load, load.size(), StreamsConfig.EXACTLY_ONCE_V2,
                     Map.of(), topics -> passThrough(topics));
@@ -113,14 +114,14 @@ public final class EnrichThroughputBenchmark {
             for (int round = 1; round <= measuredRuns; round++) {
                 run("enrich, exactly_once_v2 (" + round + " of " + measuredRuns + ")", stack, work, load, distinct,
                         StreamsConfig.EXACTLY_ONCE_V2, Map.of(),
-                        topics -> EnrichTopology.build(topics, PARTITIONS, settings, tagger)).ifPresent(measured::add);
+                        topics -> EnrichTopology.build(topics, BAND_PARTITIONS, settings, tagger)).ifPresent(measured::add);
             }
             printMedian("enrich, exactly_once_v2", measured);
             run("enrich, exactly_once_v2, commit 1 s", stack, work, load, distinct, StreamsConfig.EXACTLY_ONCE_V2,
                     Map.of(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 1000),
-                    topics -> EnrichTopology.build(topics, PARTITIONS, settings, tagger));
+                    topics -> EnrichTopology.build(topics, BAND_PARTITIONS, settings, tagger));
             run("enrich, at_least_once", stack, work, load, distinct, StreamsConfig.AT_LEAST_ONCE,
-                    Map.of(), topics -> EnrichTopology.build(topics, PARTITIONS, settings, tagger));
+                    Map.of(), topics -> EnrichTopology.build(topics, BAND_PARTITIONS, settings, tagger));
         } finally {
             OfflineEnrich.delete(work);
         }

@@ -193,7 +193,7 @@ public final class SoakBenchmark {
         Duration perHostDelay = Duration.ofMillis(max ? 10 : Long.parseLong(delay));
         return defaults
                 .withKafka(new KafkaSettings(stack.kafkaBootstrapServers(), run + ".", KafkaSettings.DEFAULT_PARTITIONS,
-                        (short) 1, System.getProperty("akhbar.soak.commit") == null ? Map.of()
+                        KafkaSettings.DEFAULT_BAND_PARTITIONS, (short) 1, System.getProperty("akhbar.soak.commit") == null ? Map.of()
                         : Map.of("commit.interval.ms", System.getProperty("akhbar.soak.commit"))))
                 .withCrawler(defaults.crawler().toBuilder()
                         .allowPrivateNetworks(true)

@@ -24,12 +24,12 @@ public final class EnrichService implements AutoCloseable {
     public EnrichService(AkhbarConfig config) {
         EnrichSettings settings = config.enrich();
         applicationId = applicationId(config);
-        layout = StateLayout.of(settings);
+        layout = StateLayout.of(settings, config.kafka().bandPartitions());
         kafkaClientConfig = config.kafka().clientConfig();
         Tagger tagger = settings.extraGazetteer() == null ? Tagger.withBundledData()
                 : Tagger.withBundledDataAnd(settings.extraGazetteer());
         runner = new StreamsRunner(STAGE, EnrichTopology.build(config.kafka().topics(),
-                config.kafka().partitions(), settings, tagger),
+                config.kafka().bandPartitions(), settings, tagger),
                 StreamsConfigs.of(applicationId, STAGE, config.kafka(), settings.stateDir(), BoundedRocksDb.streamsConfig()));
     }
 

@@ -27,7 +27,7 @@ public final class BandPartitioner implements StreamPartitioner<String, BandProb
     public Optional<Set<Integer>> partitions(String topic, String key, BandProbe probe, int numPartitions) {
         if (numPartitions != partitions) {
             throw new IllegalStateException(topic + " has " + numPartitions + " partitions, but the enrich stream was"
-                    + " configured for " + partitions + " (kafka.partitions): band buckets would be looked up in"
+                    + " configured for " + partitions + " (kafka.bandPartitions): band buckets would be looked up in"
                     + " the wrong partitions");
         }
         long[] hashes = lsh.bandHashes(MinHasher.decode(probe.getSignature()));

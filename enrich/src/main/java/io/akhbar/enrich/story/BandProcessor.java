@@ -146,7 +146,7 @@ public final class BandProcessor implements Processor<String, BandProbe, String,
         if (layoutRecorded) {
             return;
         }
-        StateLayout layout = StateLayout.of(settings);
+        StateLayout layout = StateLayout.of(settings, partitions);
         String stored = layoutStore.get(StateLayout.KEY);
         if (stored == null) {
             layoutStore.put(StateLayout.KEY, layout.describe());

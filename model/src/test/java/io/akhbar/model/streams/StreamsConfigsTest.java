@@ -22,7 +22,7 @@ class StreamsConfigsTest {
                                                                      String plain) {
         Map<String, String> properties = clientProperties.isEmpty() ? Map.of()
                 : Map.of(clientProperties.split("=")[0], clientProperties.split("=")[1]);
-        KafkaSettings kafka = new KafkaSettings("localhost:9092", "", 3, (short) 1, properties);
+        KafkaSettings kafka = new KafkaSettings("localhost:9092", "", 3, 1, (short) 1, properties);
 
         Properties config = StreamsConfigs.of("app", "enrich", kafka, Path.of("state"), Map.of());
 
