@@ -155,9 +155,11 @@ class OperationsIT {
             awaitValue("max(akhbar_consumer_lag_seconds{" + groups + "})", seconds -> seconds == 0);
             // What is left is at most a commit marker per partition of the topics written under exactly-once.
             awaitValue("max(akhbar_consumer_lag_records{" + groups + "})", records -> records <= 1);
-            awaitValue("count(akhbar_consumer_lag_records{" + groups + "})",
-                    series -> series == ConsumerGroups.all(config).stream().mapToInt(g -> g.topics().size()).sum()
-                            * config.kafka().partitions());
+            int partitionsRead = ConsumerGroups.all(config).stream().flatMap(g -> g.topics().stream())
+                    .mapToInt(topic -> topic.equals(config.kafka().topics().bandProbes())
+                            ? config.kafka().bandPartitions() : config.kafka().partitions())
+                    .sum();
+            awaitValue("count(akhbar_consumer_lag_records{" + groups + "})", series -> series == partitionsRead);
             assertThat(prometheus.value("max_over_time(" + extractLag + "[10m:1s])").orElseThrow())
                     .as("the highest extract lag Prometheus recorded").isEqualTo(backlog);
             exposition = get(ops.url() + "/metrics");
