@@ -45,8 +45,9 @@ public record StateLayout(int bands, int rowsPerBand, int shingleSize, Duration 
 
     /**
      * As it is stored and shown: {@code bands=10, rowsPerBand=3, shingleSize=3, window=P7D, bandRetention=P3650D,
-     * bandSlot=P56D, signature=one-permutation, bandPartitions=1}. The band slot is not a setting but follows from the window and the retention; builds before it
-     * grew to several windows did not record it, and their state, in slots of one window, cannot be read by this one.
+     * bandSlot=P56D, signature=one-permutation, bandPartitions=1}. The band slot is not a setting but follows from the
+     * window and the retention; builds before it grew to several windows did not record it, and their state, in slots
+     * of one window, cannot be read by this one.
      */
     public String describe() {
         return String.join(", ", settings().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
