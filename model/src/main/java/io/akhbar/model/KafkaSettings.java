@@ -13,8 +13,9 @@ public record KafkaSettings(String bootstrapServers, String topicPrefix, int par
     public static final int DEFAULT_PARTITIONS = 3;
     /**
      * One partition of band probes: an article's probe then goes to one band partition and is answered once, which
-     * ran 10–34 % faster than three (BENCHMARKS.md). One stream thread finds the candidates of about ten thousand
-     * articles a second, far beyond what a newsroom's sources publish; a larger deployment raises it.
+     * ran 10–34 % faster than three (BENCHMARKS.md). One stream thread should find the candidates of about ten
+     * thousand articles a second (estimated from a profile), far beyond what a newsroom's sources publish; a larger
+     * deployment raises it.
      */
     public static final int DEFAULT_BAND_PARTITIONS = 1;
 
