@@ -156,9 +156,7 @@ class OperationsIT {
             // What is left is at most a commit marker per partition of the topics written under exactly-once.
             awaitValue("max(akhbar_consumer_lag_records{" + groups + "})", records -> records <= 1);
             int partitionsRead = ConsumerGroups.all(config).stream().flatMap(g -> g.topics().stream())
-                    .mapToInt(topic -> topic.equals(config.kafka().topics().bandProbes())
-                            ? config.kafka().bandPartitions() : config.kafka().partitions())
-                    .sum();
+                    .mapToInt(config.kafka()::partitionsOf).sum();
             awaitValue("count(akhbar_consumer_lag_records{" + groups + "})", series -> series == partitionsRead);
             assertThat(prometheus.value("max_over_time(" + extractLag + "[10m:1s])").orElseThrow())
                     .as("the highest extract lag Prometheus recorded").isEqualTo(backlog);

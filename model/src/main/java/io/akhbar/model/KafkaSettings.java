@@ -54,6 +54,11 @@ public record KafkaSettings(String bootstrapServers, String topicPrefix, int par
         return Topics.withPrefix(topicPrefix);
     }
 
+    /** The partitions Akhbar creates the topic with: {@code bandPartitions} for band probes, else {@code partitions}. */
+    public int partitionsOf(String topic) {
+        return topic.equals(topics().bandProbes()) ? bandPartitions : partitions;
+    }
+
     /** Client properties with the bootstrap servers and overrides; callers add what their client needs. */
     public Map<String, Object> clientConfig() {
         Map<String, Object> config = new HashMap<>(clientProperties);

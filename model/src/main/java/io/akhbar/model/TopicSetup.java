@@ -41,8 +41,7 @@ public final class TopicSetup {
             Set<String> existing = admin.listTopics().names().get();
             List<NewTopic> missing = topics.all().stream()
                     .filter(name -> !existing.contains(name))
-                    .map(name -> new NewTopic(name, name.equals(topics.bandProbes()) ? kafka.bandPartitions()
-                            : kafka.partitions(), kafka.replicationFactor())
+                    .map(name -> new NewTopic(name, kafka.partitionsOf(name), kafka.replicationFactor())
                             .configs(configOf(topics, name)))
                     .toList();
             if (missing.isEmpty()) {

@@ -64,7 +64,8 @@ import java.util.stream.Collectors;
  * the same JVM was still up to a third faster than the first); every pure step of enrich in one stage without state
  * ({@link StatelessEnrichment}), so that the enrich run's difference from it is what finding stories costs; the
  * enrich topology, measured (several runs, then their medians); the enrich topology committing every second instead
- * of every 100 ms (the exactly-once default); and the enrich topology under at_least_once.
+ * of every 100 ms (the exactly-once default); the enrich topology under at_least_once; and the enrich topology with
+ * its band probes in as many partitions as the articles, the default before {@code kafka.bandPartitions}.
  *
  * <p>Each run also prints the CPU time per article of the stream (this JVM, whose only other work is reading the
  * output) and of the broker (its own process); the stream's CPU split by kind of thread ({@link ThreadCpu}: stream
@@ -122,6 +123,9 @@ public final class EnrichThroughputBenchmark {
                     topics -> EnrichTopology.build(topics, BAND_PARTITIONS, settings, tagger));
             run("enrich, at_least_once", stack, work, load, distinct, StreamsConfig.AT_LEAST_ONCE,
                     Map.of(), topics -> EnrichTopology.build(topics, BAND_PARTITIONS, settings, tagger));
+            run("enrich, exactly_once_v2, band probes in " + PARTITIONS + " partitions", stack, work, load, distinct,
+                    PARTITIONS, StreamsConfig.EXACTLY_ONCE_V2, Map.of(),
+                    topics -> EnrichTopology.build(topics, PARTITIONS, settings, tagger));
         } finally {
             OfflineEnrich.delete(work);
         }
@@ -154,8 +158,16 @@ public final class EnrichThroughputBenchmark {
     private static Optional<Measured> run(String name, Stack stack, Path work, List<Article> load, long expected,
                                           String guarantee, Map<String, Object> extra,
                                           Function<Topics, Topology> topology) throws Exception {
+        return run(name, stack, work, load, expected, BAND_PARTITIONS, guarantee, extra, topology);
+    }
+
+    /** @param bandPartitions partitions of the run's band-probes topic, which {@code topology} must be built for */
+    private static Optional<Measured> run(String name, Stack stack, Path work, List<Article> load, long expected,
+                                          int bandPartitions, String guarantee, Map<String, Object> extra,
+                                          Function<Topics, Topology> topology) throws Exception {
         String run = "b" + UUID.randomUUID().toString().substring(0, 8) + ".";
-        KafkaSettings kafka = KafkaSettings.of(stack.kafkaBootstrapServers()).withTopicPrefix(run);
+        KafkaSettings kafka = new KafkaSettings(stack.kafkaBootstrapServers(), run, PARTITIONS, bandPartitions,
+                (short) 1, Map.of());
         TopicSetup.ensure(kafka);
         produce(kafka, load);
 
