@@ -218,7 +218,7 @@ public final class BandProcessor implements Processor<String, BandProbe, String,
 
     private boolean sameStory(String fingerprint, byte[] sketch, BandSignature member) {
         return fingerprint.equals(member.getFingerprint())
-                || MinHasher.sketchSimilarity(sketch, bytes(member.getSketch())) >= settings.similarityThreshold();
+                || MinHasher.sketchSimilarity(sketch, Buffers.bytes(member.getSketch())) >= settings.similarityThreshold();
     }
 
     private long slotOf(long time) {
@@ -231,12 +231,5 @@ public final class BandProcessor implements Processor<String, BandProbe, String,
      */
     public static long slotOf(long time, long slotSpan) {
         return Math.floorDiv(time, slotSpan) * slotSpan;
-    }
-
-    private static byte[] bytes(ByteBuffer buffer) {
-        ByteBuffer view = buffer.duplicate();
-        byte[] bytes = new byte[view.remaining()];
-        view.get(bytes);
-        return bytes;
     }
 }

@@ -206,12 +206,12 @@ public final class StoryProcessor implements Processor<String, Object, String, O
             return;
         }
         StoredArticle stored = articles.get(self.getArticleId());
-        byte[] article = bytes(stored.getArticle());
+        byte[] article = Buffers.bytes(stored.getArticle());
         state.setRevision(state.getRevision() + 1);
         state.setEmittedStoryId(decision.storyId());
         state.setEmittedDuplicate(duplicate);
         state.setEmittedDuplicateOf(decision.duplicateOf());
-        EnrichedArticle enriched = EnrichedArticleEncoding.readEnrichment(bytes(stored.getEnrichment()))
+        EnrichedArticle enriched = EnrichedArticleEncoding.readEnrichment(Buffers.bytes(stored.getEnrichment()))
                 .filter(tagged -> tagged.getTaggerVersion() == Tagger.VERSION)
                 .orElseGet(() -> {
                     Article decoded = AkhbarSerdes.ARTICLE.decode(article);
@@ -253,13 +253,6 @@ public final class StoryProcessor implements Processor<String, Object, String, O
 
     private static StoryMatch self(String id, StoryState state) {
         return new StoryMatch(id, state.getOrderTime(), state.getFingerprint(), state.getContentVersion());
-    }
-
-    private static byte[] bytes(ByteBuffer buffer) {
-        ByteBuffer view = buffer.duplicate();
-        byte[] bytes = new byte[view.remaining()];
-        view.get(bytes);
-        return bytes;
     }
 
     private static int indexOf(List<StoryMatch> matches, String articleId) {
