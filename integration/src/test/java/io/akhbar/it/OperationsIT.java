@@ -184,7 +184,8 @@ class OperationsIT {
             prometheus.query(expression);
         }
         assertThat(exported).contains("akhbar_consumer_lag_records", "akhbar_consumer_lag_seconds",
-                "akhbar_sink_freshness_seconds_bucket", "akhbar_deadletters_total", "akhbar_crawl_failures_total");
+                "akhbar_sink_freshness_seconds_bucket", "akhbar_deadletters_total", "akhbar_crawl_failures_total",
+                "akhbar_enrich_band_candidates_count");
 
         JsonNode loaded = prometheus.rules().get("groups").get(0).get("rules");
         assertThat(loaded).extracting(rule -> rule.get("name").asText()).containsExactlyInAnyOrder(

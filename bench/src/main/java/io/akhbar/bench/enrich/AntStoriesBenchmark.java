@@ -4,9 +4,13 @@ import io.akhbar.bench.enrich.AntCorpus.Document;
 import io.akhbar.enrich.EnrichSettings;
 import io.akhbar.enrich.dedup.ArticleWords;
 import io.akhbar.enrich.dedup.MinHasher;
+import io.akhbar.enrich.story.BandProcessor;
 import io.akhbar.enrich.tag.Tagger;
 import io.akhbar.model.Article;
 import io.akhbar.text.ArabicAnalysis;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,7 +25,8 @@ import java.util.function.Function;
 /**
  * Story decisions on real Arabic news: the enrich topology runs over the whole ANT Corpus (31,525 articles), and its
  * story ids are scored on the pairs labelled by reading ({@code ant-story-pairs.tsv}) by pairwise precision and
- * recall. Compared in the same run: other thresholds and band shapes of the topology, the same corpus arriving out
+ * recall, beside the articles each article was compared with on average ({@link BandProcessor#CANDIDATES_METRIC}).
+ * Compared in the same run: other thresholds and band shapes of the topology, the same corpus arriving out
  * of order (up to one window late), and, pair by pair without the topology, the similarity of shingles of words
  * against shingles of Lucene's light stems without stop words, for several shingle sizes.
  */
@@ -30,6 +35,7 @@ public final class AntStoriesBenchmark {
     }
 
     public static void main(String[] args) {
+        Metrics.addRegistry(new SimpleMeterRegistry());
         List<Document> corpus = AntCorpus.read(AntCorpus.locate());
         StoryPairs pairs = StoryPairs.bundled();
         Tagger tagger = Tagger.withBundledData();
@@ -42,10 +48,15 @@ public final class AntStoriesBenchmark {
         System.out.println("\nThe topology, publication order:");
         for (EnrichSettings settings : variants(defaults)) {
             long start = System.nanoTime();
+            DistributionSummary candidates = Metrics.summary(BandProcessor.CANDIDATES_METRIC);
+            long probesBefore = candidates.count();
+            double candidatesBefore = candidates.totalAmount();
             Map<String, String> stories = OfflineEnrich.stories(inOrder, settings, tagger);
             StoryPairs.Score score = pairs.score(byDocno(corpus, stories));
-            System.out.printf("  %-44s %s  stories %d  (%.0f s)%n", describe(settings, defaults), score,
-                    new HashSet<>(stories.values()).size(), (System.nanoTime() - start) / 1e9);
+            System.out.printf("  %-44s %s  stories %d  candidates per article %.3f  (%.0f s)%n",
+                    describe(settings, defaults), score, new HashSet<>(stories.values()).size(),
+                    (candidates.totalAmount() - candidatesBefore) / (candidates.count() - probesBefore),
+                    (System.nanoTime() - start) / 1e9);
             if (reference == null) {
                 reference = stories;
             }
@@ -83,7 +94,8 @@ public final class AntStoriesBenchmark {
                 with(d, d.bands(), d.rowsPerBand(), d.shingleSize(), 0.6),
                 with(d, 20, 5, d.shingleSize(), d.similarityThreshold()),
                 with(d, 15, 3, d.shingleSize(), d.similarityThreshold()),
-                with(d, 8, 3, d.shingleSize(), d.similarityThreshold()));
+                with(d, 8, 3, d.shingleSize(), d.similarityThreshold()),
+                with(d, 6, 2, d.shingleSize(), d.similarityThreshold()));
     }
 
     private static EnrichSettings with(EnrichSettings d, int bands, int rows, int shingle, double threshold) {

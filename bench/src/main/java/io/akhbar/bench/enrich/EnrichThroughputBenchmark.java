@@ -69,7 +69,8 @@ import java.util.stream.Collectors;
  *
  * <p>Each run also prints the CPU time per article of the stream (this JVM, whose only other work is reading the
  * output) and of the broker (its own process); the stream's CPU split by kind of thread ({@link ThreadCpu}: stream
- * threads, producer senders, RocksDB's background threads, garbage collection, the JIT compiler); from the stream's
+ * threads, producer senders, RocksDB's background threads, garbage collection, the JIT compiler), and the broker's
+ * (its JIT compiler was still busy in the measured runs, which a long-running broker is not); from the stream's
  * share, the rate it would reach with two cores to itself, as it has when the brokers run on other machines; and the
  * records it wrote to each topic per article.
  *
@@ -180,6 +181,7 @@ public final class EnrichThroughputBenchmark {
              KafkaConsumer<String, byte[]> output = outputConsumer(kafka)) {
             CpuTimes cpuAtStart = CpuTimes.now();
             ThreadCpu threadsAtStart = ThreadCpu.now();
+            ThreadCpu brokerThreadsAtStart = ThreadCpu.ofChildren();
             long start = System.nanoTime();
             streams.start();
             Set<String> emitted = new HashSet<>();
@@ -196,6 +198,7 @@ public final class EnrichThroughputBenchmark {
             long end = System.nanoTime();
             CpuTimes cpu = CpuTimes.now().minus(cpuAtStart);
             Map<String, Double> byThread = ThreadCpu.now().since(threadsAtStart);
+            Map<String, Double> brokerByThread = ThreadCpu.ofChildren().since(brokerThreadsAtStart);
             if (emitted.size() < expected) {
                 System.out.printf("  %-40s INCOMPLETE: %d of %d emitted in %s%n", name, emitted.size(), expected, TIMEOUT);
                 if (expected != load.size()) {
@@ -209,14 +212,24 @@ public final class EnrichThroughputBenchmark {
             System.out.printf("  %-40s CPU per article: stream %.3f ms, broker %.3f ms; the stream alone on %d cores:"
                             + " %,8.0f articles/s%n", "", cpu.stream() * 1e3 / expected, cpu.broker() * 1e3 / expected,
                     CORES, CORES * expected / cpu.stream());
-            if (byThread.values().stream().anyMatch(seconds -> seconds > 0)) {
-                List<String> split = new ArrayList<>();
-                byThread.forEach((kind, seconds) -> split.add(String.format("%s %.3f", kind, seconds * 1e3 / expected)));
-                System.out.printf("  %-40s the stream's CPU by thread, ms per article: %s%n", "", String.join(", ", split));
-            }
+            printByThread("the stream's", byThread, expected);
+            printByThread("the broker's", brokerByThread, expected);
             printRecordsWrittenPerArticle(kafka, run, expected);
             return Optional.of(new Measured(expected / seconds(end - first), cpu.stream() * 1e3 / expected,
                     cpu.broker() * 1e3 / expected));
+        }
+    }
+
+    /** A process's CPU per article split by kind of thread ({@link ThreadCpu}), kinds that used none left out. */
+    private static void printByThread(String whose, Map<String, Double> byThread, long articles) {
+        List<String> split = new ArrayList<>();
+        byThread.forEach((kind, seconds) -> {
+            if (seconds > 0) {
+                split.add(String.format("%s %.3f", kind, seconds * 1e3 / articles));
+            }
+        });
+        if (!split.isEmpty()) {
+            System.out.printf("  %-40s %s CPU by thread, ms per article: %s%n", "", whose, String.join(", ", split));
         }
     }
 

@@ -10,26 +10,39 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * CPU time of this JVM's threads by kind, read from Linux's {@code /proc/self/task}: the native threads too, which a
+ * CPU time of a process's threads by kind, read from Linux's {@code /proc/PID/task}: the native threads too, which a
  * flight recording does not sample (RocksDB's flushes and compactions, garbage collection, the JIT compiler), so
- * that the stream's CPU per article can be split between its stream threads and the work they cause elsewhere.
- * Threads are told apart by the name the kernel keeps (15 characters). Empty where there is no {@code /proc}.
+ * that the stream's CPU per article can be split between its stream threads and the work they cause elsewhere, and
+ * the broker's between its compiler and the rest. Threads are told apart by the name the kernel keeps (15
+ * characters). Empty where there is no {@code /proc}.
  */
 record ThreadCpu(Map<Integer, Thread> threads) {
     /** Linux reports thread times in clock ticks of 1/100 s on every architecture Java runs on. */
     private static final double SECONDS_PER_TICK = 0.01;
-    private static final Path TASKS = Path.of("/proc/self/task");
     private static final Map<String, Pattern> KINDS = kinds();
 
     record Thread(String name, long ticks) {
     }
 
+    /** This JVM's threads. */
     static ThreadCpu now() {
+        return of(Path.of("/proc/self/task"));
+    }
+
+    /** The threads of this JVM's child processes: the broker, in the throughput benchmark. */
+    static ThreadCpu ofChildren() {
         Map<Integer, Thread> threads = new HashMap<>();
-        if (!Files.isDirectory(TASKS)) {
+        ProcessHandle.current().descendants().forEach(child ->
+                threads.putAll(of(Path.of("/proc", String.valueOf(child.pid()), "task")).threads()));
+        return new ThreadCpu(threads);
+    }
+
+    private static ThreadCpu of(Path taskDirectory) {
+        Map<Integer, Thread> threads = new HashMap<>();
+        if (!Files.isDirectory(taskDirectory)) {
             return new ThreadCpu(threads);
         }
-        try (Stream<Path> tasks = Files.list(TASKS)) {
+        try (Stream<Path> tasks = Files.list(taskDirectory)) {
             for (Path task : tasks.toList()) {
                 try {
                     String stat = Files.readString(task.resolve("stat"));

@@ -12,6 +12,7 @@ import io.akhbar.model.internal.BandReply;
 import io.akhbar.model.internal.BandSignature;
 import io.akhbar.model.internal.StoryMatch;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Metrics;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -47,6 +48,7 @@ import java.util.Map;
  */
 public final class BandProcessor implements Processor<String, BandProbe, String, BandReply> {
     private static final Logger LOG = LoggerFactory.getLogger(BandProcessor.class);
+    public static final String CANDIDATES_METRIC = "akhbar.enrich.band.candidates";
     private static final String NEWEST_SLOT = "newest-slot";
     private static final Comparator<BandMember> NEWEST_LAST =
             Comparator.comparingLong(BandMember::getOrderTime).thenComparing(BandMember::getArticleId);
@@ -58,6 +60,8 @@ public final class BandProcessor implements Processor<String, BandProbe, String,
     private final long slotSpan;
     private final long retention;
     private final Counter beyondRetention = Metrics.counter("akhbar.enrich.beyond.retention");
+    /** Articles each probe's article is compared with: what finding its story costs beyond reading its buckets. */
+    private final DistributionSummary candidatesCompared = Metrics.summary(CANDIDATES_METRIC);
     private ProcessorContext<String, BandReply> context;
     private WindowStore<String, BandMembers> buckets;
     private WindowStore<String, BandSignature> signatures;
@@ -113,6 +117,7 @@ public final class BandProcessor implements Processor<String, BandProbe, String,
             join(bucket, probe, collectCandidates(bucket, probe, newestSlot, candidates));
         }
 
+        candidatesCompared.record(candidates.size());
         StoryMatch newcomer = new StoryMatch(probe.getArticleId(), probe.getOrderTime(), probe.getFingerprint(),
                 probe.getContentVersion());
         List<Links.Member> matches = new ArrayList<>();
