@@ -47,8 +47,9 @@ import java.util.Map;
  * instead of the window store dropping its state without a word.
  */
 public final class BandProcessor implements Processor<String, BandProbe, String, BandReply> {
-    private static final Logger LOG = LoggerFactory.getLogger(BandProcessor.class);
+    /** Articles each article is compared with, per article; see the README's metrics. */
     public static final String CANDIDATES_METRIC = "akhbar.enrich.band.candidates";
+    private static final Logger LOG = LoggerFactory.getLogger(BandProcessor.class);
     private static final String NEWEST_SLOT = "newest-slot";
     private static final Comparator<BandMember> NEWEST_LAST =
             Comparator.comparingLong(BandMember::getOrderTime).thenComparing(BandMember::getArticleId);
