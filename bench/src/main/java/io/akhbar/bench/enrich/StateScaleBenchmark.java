@@ -101,9 +101,6 @@ public final class StateScaleBenchmark {
                 .withLoggingDisabled().build());
         init(context, Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.STATE_LAYOUT),
                 AkhbarSerdes.KEY, Serdes.String()).withLoggingDisabled().build());
-        BandProcessor bands = new BandProcessor(settings, 1);
-        bands.init(context);
-
         System.out.printf("%,d synthetic articles in one window of %s; heap limit %d MB; RocksDB off-heap budget %d MB%n",
                 articles, settings.window(), Runtime.getRuntime().maxMemory() >> 20, BoundedRocksDb.TOTAL_OFF_HEAP_BYTES >> 20);
         LshBands lsh = new LshBands(settings.bands(), settings.rowsPerBand());
@@ -142,6 +139,9 @@ public final class StateScaleBenchmark {
             }
         }
 
+        horizon.put(BandProcessor.NEWEST_SLOT, BandProcessor.slotOf(startTime + (articles - 1) * step, slotSpan));
+        BandProcessor bands = new BandProcessor(settings, 1);
+        bands.init(context);
         System.out.printf("Lookups against that state: %,d new articles through the band processor, one in %d a near"
                 + " copy of a stored one%n", PROBES, COPY_EVERY);
         long end = startTime + articles * step;

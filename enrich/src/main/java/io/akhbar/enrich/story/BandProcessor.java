@@ -50,7 +50,11 @@ public final class BandProcessor implements Processor<String, BandProbe, String,
     /** Articles each article is compared with, per article; see the README's metrics. */
     public static final String CANDIDATES_METRIC = "akhbar.enrich.band.candidates";
     private static final Logger LOG = LoggerFactory.getLogger(BandProcessor.class);
-    private static final String NEWEST_SLOT = "newest-slot";
+    /**
+     * The one key of the horizon store: the newest slot this partition has seen. Whatever fills band state for the
+     * processor must keep it, or the processor takes the slots after it for empty ({@link BucketFilter}).
+     */
+    public static final String NEWEST_SLOT = "newest-slot";
     private static final Comparator<BandMember> NEWEST_LAST =
             Comparator.comparingLong(BandMember::getOrderTime).thenComparing(BandMember::getArticleId);
 
@@ -69,6 +73,7 @@ public final class BandProcessor implements Processor<String, BandProbe, String,
     private KeyValueStore<String, Long> horizon;
     private KeyValueStore<String, String> layoutStore;
     private boolean layoutRecorded;
+    private BucketFilter occupied;
 
     public BandProcessor(EnrichSettings settings, int partitions) {
         this.settings = settings;
@@ -87,6 +92,8 @@ public final class BandProcessor implements Processor<String, BandProbe, String,
         this.horizon = context.getStateStore(StoreNames.BAND_HORIZON);
         this.layoutStore = context.getStateStore(StoreNames.STATE_LAYOUT);
         this.layoutRecorded = false;
+        Long newestSlot = horizon.get(NEWEST_SLOT);
+        this.occupied = new BucketFilter(newestSlot == null ? Long.MIN_VALUE : newestSlot + 1);
     }
 
     @Override
@@ -115,7 +122,8 @@ public final class BandProcessor implements Processor<String, BandProbe, String,
         Map<String, Long> candidates = new LinkedHashMap<>();
         for (int band : answered) {
             String bucket = LshBands.bucketKey(band, hashes[band]);
-            join(bucket, probe, collectCandidates(bucket, probe, newestSlot, candidates));
+            BandMembers ownSlot = collectCandidates(bucket, band, hashes[band], probe, newestSlot, candidates);
+            join(bucket, band, hashes[band], probe, ownSlot);
         }
 
         candidatesCompared.record(candidates.size());
@@ -187,12 +195,12 @@ public final class BandProcessor implements Processor<String, BandProbe, String,
      * Adds the bucket's members within one window of the probe to the candidates; returns the probe's own slot. Slots
      * after the newest one seen hold nothing yet, so they are not read.
      */
-    private BandMembers collectCandidates(String bucket, BandProbe probe, long newestSlot,
+    private BandMembers collectCandidates(String bucket, int band, long hash, BandProbe probe, long newestSlot,
                                           Map<String, Long> candidates) {
         long time = probe.getOrderTime();
         BandMembers ownSlot = null;
         for (long slot = slotOf(time - window); slot <= Math.min(slotOf(time + window), newestSlot); slot += slotSpan) {
-            BandMembers members = buckets.fetch(bucket, slot);
+            BandMembers members = occupied.mayHoldMembers(slot, band, hash) ? buckets.fetch(bucket, slot) : null;
             if (slot == slotOf(time)) {
                 ownSlot = members;
             }
@@ -210,7 +218,7 @@ public final class BandProcessor implements Processor<String, BandProbe, String,
     }
 
     /** Adds the article to its bucket's slot; a full bucket keeps its newest members (by event time). */
-    private void join(String bucket, BandProbe probe, BandMembers existing) {
+    private void join(String bucket, int band, long hash, BandProbe probe, BandMembers existing) {
         long slot = slotOf(probe.getOrderTime());
         List<BandMember> members = existing == null ? new ArrayList<>() : new ArrayList<>(existing.getMembers());
         members.removeIf(m -> m.getArticleId().equals(probe.getArticleId()));
@@ -220,6 +228,7 @@ public final class BandProcessor implements Processor<String, BandProbe, String,
             members = new ArrayList<>(members.subList(members.size() - settings.maxBandMembers(), members.size()));
         }
         buckets.put(bucket, new BandMembers(members), slot);
+        occupied.written(slot, band, hash);
     }
 
     private boolean sameStory(String fingerprint, byte[] sketch, BandSignature member) {
