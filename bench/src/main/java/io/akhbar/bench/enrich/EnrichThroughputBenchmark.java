@@ -63,7 +63,8 @@ import java.util.stream.Collectors;
  * enrich topology twice to warm up (the JIT compiler alone takes a tenth of the first run's CPU, and a second run in
  * the same JVM was still up to a third faster than the first); every pure step of enrich in one stage without state
  * ({@link StatelessEnrichment}), so that the enrich run's difference from it is what finding stories costs; the
- * enrich topology, measured (several runs, then their medians); the enrich topology committing every second instead
+ * enrich topology, measured (several runs, then their medians); enrich without state again, so that the machine's
+ * speed is known on both sides of the measured runs; the enrich topology committing every second instead
  * of every 100 ms (the exactly-once default); the enrich topology under at_least_once; and the enrich topology with
  * its band probes in as many partitions as the articles, the default before {@code kafka.bandPartitions}.
  *
@@ -119,6 +120,8 @@ public final class EnrichThroughputBenchmark {
                         topics -> EnrichTopology.build(topics, BAND_PARTITIONS, settings, tagger)).ifPresent(measured::add);
             }
             printMedian("enrich, exactly_once_v2", measured);
+            run("enrich without state, exactly_once_v2 (again)", stack, work, load, load.size(),
+                    StreamsConfig.EXACTLY_ONCE_V2, Map.of(), topics -> StatelessEnrichment.topology(topics, settings, tagger));
             run("enrich, exactly_once_v2, commit 1 s", stack, work, load, distinct, StreamsConfig.EXACTLY_ONCE_V2,
                     Map.of(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 1000),
                     topics -> EnrichTopology.build(topics, BAND_PARTITIONS, settings, tagger));

@@ -4,22 +4,22 @@ import java.util.TreeMap;
 
 /**
  * A bit per band bucket written in each recent slot, consulted before reading the bucket from the store. An article
- * reads ten or more buckets, and nearly all of them are empty, since most texts are new: those reads were a sixth of
- * the stream threads' CPU, a RocksDB lookup each through memtables and file filters. This answers most of them from
- * memory. It may say a bucket holds members when it does not (about one in ten at a million buckets a slot, more
- * beyond); it never says a bucket is empty when it is not.
+ * reads ten or more buckets, and nearly all of them are empty, since most texts are new: those reads were nearly a
+ * fifth of the stream threads' CPU, a RocksDB lookup each through memtables and file filters. This answers most of
+ * them from memory. It may say a bucket holds members when it does not (about one in nine at a million buckets a
+ * slot, more beyond); it never says a bucket is empty when it is not.
  *
  * <p>That needs every write to a filtered slot to pass through it. A task's store may hold members written before the
  * task started (restored from the changelog, or kept on disk), but none in slots newer than the newest it had seen,
  * so only those slots are filtered; older ones are read from the store as before. Hence the filters take effect
- * once event time reaches a new slot after a start: at once for a replay or a backfill into empty state, up to a slot
+ * once event time reaches a new slot after a start: at once for a replay into empty state, up to a slot
  * span ({@code enrich.window} × 8 by default) later for a live stream restarted with its state.
  *
  * <p>Filters are kept for the {@link #MAX_SLOTS} newest slots; an older slot loses its filter and is read from the
  * store again, for good, so that an out-of-order backfill allocates a filter at most once per slot.
  */
 final class BucketFilter {
-    /** A mebibyte a slot: one in eight bits set, so one false "may hold members" in eight, at a million buckets. */
+    /** A mebibyte a slot: at a million buckets one bit in nine is set, so one empty bucket in nine may hold members. */
     private static final int BITS_LOG2 = 23;
     /** Enough for the slots within a window of the newest article, and for a backfill's few newest slots. */
     static final int MAX_SLOTS = 4;

@@ -48,9 +48,11 @@ class BandProcessorTest {
         context = new MockProcessorContext<>(config, new TaskId(1, 0), stateDir.toFile());
         Duration retention = SETTINGS.bandRetention();
         add(Stores.windowStoreBuilder(Stores.inMemoryWindowStore(StoreNames.BAND_BUCKETS, retention,
-                SETTINGS.bandSlot(), false), AkhbarSerdes.KEY, AkhbarSerdes.BAND_MEMBERS).withLoggingDisabled().build());
+                SETTINGS.bandSlot(), false), AkhbarSerdes.KEY, AkhbarSerdes.BAND_MEMBERS)
+                .withLoggingDisabled().build());
         add(Stores.windowStoreBuilder(Stores.inMemoryWindowStore(StoreNames.BAND_SIGNATURES, retention,
-                SETTINGS.window(), false), AkhbarSerdes.KEY, AkhbarSerdes.BAND_SIGNATURE).withLoggingDisabled().build());
+                SETTINGS.window(), false), AkhbarSerdes.KEY, AkhbarSerdes.BAND_SIGNATURE)
+                .withLoggingDisabled().build());
         add(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(StoreNames.BAND_HORIZON), AkhbarSerdes.KEY,
                 Serdes.Long()).withLoggingDisabled().build());
         add(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(StoreNames.STATE_LAYOUT), AkhbarSerdes.KEY,
@@ -70,7 +72,8 @@ class BandProcessorTest {
     @Test
     void anArticleOfANewSlotAfterARestartIsFoundByItsCopies() {
         probe(started(), "earlier", PUBLISHED, randomSignature(new Random(5)));
-        long nextSlot = BandProcessor.slotOf(PUBLISHED, SETTINGS.bandSlot().toMillis()) + SETTINGS.bandSlot().toMillis();
+        long slotSpan = SETTINGS.bandSlot().toMillis();
+        long nextSlot = BandProcessor.slotOf(PUBLISHED, slotSpan) + slotSpan;
         int[] signature = randomSignature(new Random(6));
         BandProcessor after = started();
         probe(after, "original", nextSlot + Duration.ofDays(1).toMillis(), signature);
@@ -89,7 +92,8 @@ class BandProcessorTest {
 
     private BandReply probe(BandProcessor processor, String articleId, long orderTime, int[] signature) {
         context.resetForwards();
-        BandProbe probe = new BandProbe(articleId, 1, orderTime, "fingerprint-" + articleId, MinHasher.encode(signature));
+        BandProbe probe = new BandProbe(articleId, 1, orderTime, "fingerprint-" + articleId,
+                MinHasher.encode(signature));
         processor.process(new Record<>(articleId, probe, orderTime));
         return context.forwarded().stream()
                 .map(forwarded -> forwarded.record().value())
