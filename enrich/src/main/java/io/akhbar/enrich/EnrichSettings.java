@@ -18,10 +18,12 @@ import java.time.Duration;
  * @param maxBandMembers        articles kept per band bucket (newest by event time win), bounding hot buckets
  * @param stateDir              RocksDB state directory
  * @param extraGazetteer        optional file of extra entities, in the bundled gazetteer's format
+ * @param streamThreads         Kafka Streams threads per instance ({@code num.stream.threads}); no more are started
+ *                              than the stream has tasks (see {@link #streamThreadsFor})
  */
 public record EnrichSettings(String applicationId, int bands, int rowsPerBand, int signatureLength, int shingleSize,
                              double similarityThreshold, Duration window, Duration bandRetention,
-                             int maxBandMembers, Path stateDir, Path extraGazetteer) {
+                             int maxBandMembers, Path stateDir, Path extraGazetteer, int streamThreads) {
     /** Below this many windows, articles published in order would lose the members of the slots they read. */
     private static final int MIN_RETAINED_WINDOWS = 3;
     /**
@@ -38,10 +40,13 @@ public record EnrichSettings(String applicationId, int bands, int rowsPerBand, i
      * 0.8 (against 4). Each band is a bucket read, a bucket write and a changelog record per article, so half the
      * bands cost a fifth less CPU per article (BENCHMARKS.md). A hundred values keep the similarity estimate as
      * precise as before.
+     *
+     * <p>A stream thread per core: Kafka Streams starts one by default, which leaves a second core idle while the
+     * first tags, normalises and writes state for every article.
      */
     public static EnrichSettings defaults() {
         return new EnrichSettings("akhbar-enrich", 10, 3, 100, 3, 0.4, Duration.ofDays(7), Duration.ofDays(3650), 500,
-                Path.of(".akhbar", "streams"), null);
+                Path.of(".akhbar", "streams"), null, Runtime.getRuntime().availableProcessors());
     }
 
     public EnrichSettings validate() {
@@ -58,7 +63,16 @@ public record EnrichSettings(String applicationId, int bands, int rowsPerBand, i
                         + " either side of it");
         require(maxBandMembers >= 1, "enrich.maxBandMembers must be positive");
         require(stateDir != null, "enrich.stateDir is required");
+        require(streamThreads >= 1, "enrich.streamThreads must be positive");
         return this;
+    }
+
+    /**
+     * The stream threads to start: {@code streamThreads}, but no more than the stream's tasks (one per partition of
+     * the articles topic and one per band partition), since a thread without a task only waits.
+     */
+    public int streamThreadsFor(int partitions, int bandPartitions) {
+        return Math.min(streamThreads, partitions + bandPartitions);
     }
 
     /**
@@ -72,17 +86,17 @@ public record EnrichSettings(String applicationId, int bands, int rowsPerBand, i
 
     public EnrichSettings withApplicationId(String id) {
         return new EnrichSettings(id, bands, rowsPerBand, signatureLength, shingleSize, similarityThreshold, window,
-                bandRetention, maxBandMembers, stateDir, extraGazetteer);
+                bandRetention, maxBandMembers, stateDir, extraGazetteer, streamThreads);
     }
 
     public EnrichSettings withStateDir(Path dir) {
         return new EnrichSettings(applicationId, bands, rowsPerBand, signatureLength, shingleSize, similarityThreshold,
-                window, bandRetention, maxBandMembers, dir, extraGazetteer);
+                window, bandRetention, maxBandMembers, dir, extraGazetteer, streamThreads);
     }
 
     public EnrichSettings withWindowAndRetention(Duration window, Duration bandRetention) {
         return new EnrichSettings(applicationId, bands, rowsPerBand, signatureLength, shingleSize, similarityThreshold,
-                window, bandRetention, maxBandMembers, stateDir, extraGazetteer);
+                window, bandRetention, maxBandMembers, stateDir, extraGazetteer, streamThreads);
     }
 
     private static void require(boolean condition, String message) {

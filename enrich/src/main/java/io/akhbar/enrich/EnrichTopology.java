@@ -4,6 +4,7 @@ import io.akhbar.enrich.dedup.LshBands;
 import io.akhbar.enrich.story.BandPartitioner;
 import io.akhbar.enrich.story.BandProcessor;
 import io.akhbar.enrich.story.ReceivedArticle;
+import io.akhbar.enrich.story.ReceivedArticleWriter;
 import io.akhbar.enrich.story.StoryProcessor;
 import io.akhbar.enrich.tag.Tagger;
 import io.akhbar.model.StoreNames;
@@ -21,21 +22,23 @@ import static io.akhbar.model.AkhbarSerdes.BAND_PROBE;
 import static io.akhbar.model.AkhbarSerdes.BAND_REPLY;
 import static io.akhbar.model.AkhbarSerdes.BAND_SIGNATURE;
 import static io.akhbar.model.AkhbarSerdes.KEY;
-import static io.akhbar.model.AkhbarSerdes.STORED_ARTICLE;
 import static io.akhbar.model.AkhbarSerdes.STORY_STATE;
 
 /**
  * <pre>
  * articles ──► story ──► band-probes ──► bands ──► story-replies ──► story ──► enriched
- *                │                                     ▲
- *                └──── story news to neighbours ───────┘
+ *    │           │                                     ▲              ▲
+ *    │           └──── story news to neighbours ───────┘              │
+ *    └──► keep-received ──► received-articles store ──────────────────┘
  * </pre>
  * The story processor (keyed by article) versions content and decides stories; the band processor (keyed by LSH
  * bucket) finds near-duplicates across partitions. The loop between them runs through two explicit topics, and
  * articles of one story tell each other its earliest member through the replies topic.
  *
- * <p>Articles are read with the bytes they came in, which the story processor keeps in its store and emits joined
- * with the fields it adds ({@link io.akhbar.model.EnrichedArticleEncoding}), so the enriched sink takes bytes.
+ * <p>Articles are read with the bytes they came in, which the story processor emits joined with the fields it adds
+ * ({@link io.akhbar.model.EnrichedArticleEncoding}), so the enriched sink takes bytes. It finds them in the
+ * received-articles store, a read-only store whose changelog is the articles topic itself: a logged store of its
+ * own would have written every article to Kafka a second time, 38 % of the bytes the stream wrote (BENCHMARKS.md).
  *
  * <p>Only the one-key horizon store has a record cache. The others are written about once per article and key, so a
  * cache saves few writes, while its sorted map cost a seventh of the stream's CPU in a profile; the story store too,
@@ -46,6 +49,7 @@ import static io.akhbar.model.AkhbarSerdes.STORY_STATE;
  */
 public final class EnrichTopology {
     public static final String ARTICLES = "articles";
+    public static final String KEEP_RECEIVED = "keep-received";
     public static final String STORY_REPLIES = "story-replies";
     public static final String STORY = "story";
     public static final String TO_BAND_PROBES = "to-band-probes";
@@ -74,14 +78,18 @@ public final class EnrichTopology {
         Topology topology = new Topology();
         LshBands lsh = new LshBands(settings.bands(), settings.rowsPerBand());
 
-        topology.addSource(ARTICLES, KEY.deserializer(), ReceivedArticle.DESERIALIZER, topics.articles());
+        topology.addReadOnlyStateStore(Stores.keyValueStoreBuilder(
+                        keyValueStore(StoreNames.RECEIVED_ARTICLES, stores), KEY, Serdes.ByteArray()),
+                ARTICLES, KEY.deserializer(), ReceivedArticle.DESERIALIZER, topics.articles(),
+                KEEP_RECEIVED, ReceivedArticleWriter::new);
         topology.addSource(STORY_REPLIES, KEY.deserializer(), BAND_REPLY.deserializer(), topics.storyReplies());
         topology.addProcessor(STORY, () -> new StoryProcessor(settings, tagger, TO_BAND_PROBES, TO_STORY_NEWS,
                 TO_ENRICHED), ARTICLES, STORY_REPLIES);
+        topology.connectProcessorAndStateStores(STORY, StoreNames.RECEIVED_ARTICLES);
         topology.addStateStore(Stores.keyValueStoreBuilder(
                 keyValueStore(StoreNames.STORIES, stores), KEY, STORY_STATE), STORY);
         topology.addStateStore(Stores.keyValueStoreBuilder(
-                keyValueStore(StoreNames.STORY_ARTICLES, stores), KEY, STORED_ARTICLE), STORY);
+                keyValueStore(StoreNames.STORY_ENRICHMENTS, stores), KEY, Serdes.ByteArray()), STORY);
         topology.addSink(TO_BAND_PROBES, topics.bandProbes(), KEY.serializer(), BAND_PROBE.serializer(),
                 new BandPartitioner(lsh, partitions), STORY);
         topology.addSink(TO_STORY_NEWS, topics.storyReplies(), KEY.serializer(), BAND_REPLY.serializer(), STORY);

@@ -30,8 +30,19 @@ class EnrichSettingsTest {
     void theBandsMustFitInTheSignature() {
         EnrichSettings d = EnrichSettings.defaults();
         EnrichSettings tooShort = new EnrichSettings(d.applicationId(), 20, 5, 64, d.shingleSize(),
-                d.similarityThreshold(), d.window(), d.bandRetention(), d.maxBandMembers(), d.stateDir(), null);
+                d.similarityThreshold(), d.window(), d.bandRetention(), d.maxBandMembers(), d.stateDir(), null,
+                d.streamThreads());
         assertThatThrownBy(tooShort::validate).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("enrich.signatureLength (64) must be at least enrich.bands × enrich.rowsPerBand (100)");
+    }
+
+    @ParameterizedTest(name = "{0} threads, {1} + {2} partitions: {3} started")
+    @CsvSource({"2, 3, 1, 2", "16, 3, 1, 4", "8, 12, 1, 8", "1, 3, 1, 1"})
+    void noMoreStreamThreadsAreStartedThanThereAreTasks(int threads, int partitions, int bandPartitions, int started) {
+        EnrichSettings d = EnrichSettings.defaults();
+        EnrichSettings settings = new EnrichSettings(d.applicationId(), d.bands(), d.rowsPerBand(), d.signatureLength(),
+                d.shingleSize(), d.similarityThreshold(), d.window(), d.bandRetention(), d.maxBandMembers(),
+                d.stateDir(), null, threads).validate();
+        assertThat(settings.streamThreadsFor(partitions, bandPartitions)).isEqualTo(started);
     }
 }

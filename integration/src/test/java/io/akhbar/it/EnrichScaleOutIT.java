@@ -36,6 +36,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Predicate;
 
 import static io.akhbar.enrich.StoryFixtures.FIRST_PUBLISHED;
 import static io.akhbar.enrich.StoryFixtures.article;
@@ -45,7 +46,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The enrich stream on the real broker decides the same stories with one instance as with two instances of the
  * application (same application id, own state directories, the partitions shared between them), and with the
- * input in another order. The articles are keyed by URL, so a story's members sit in different partitions.
+ * input in another order. The articles are keyed by URL, so a story's members sit in different partitions. An
+ * instance that starts without local state rebuilds it from Kafka and carries on where the last one stopped.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EnrichScaleOutIT {
@@ -84,6 +86,68 @@ class EnrichScaleOutIT {
         Collections.shuffle(shuffled, new Random(42));
         Map<String, String> twoShuffled = run("two-shuffled", shuffled, 2);
         assertThat(twoShuffled).as("two instances, shuffled input").isEqualTo(single);
+    }
+
+    /**
+     * An instance that starts without local state (a new machine, or the state of a crashed one discarded) reads it
+     * back before it processes anything: the story state from its changelogs, and the articles as they came in from
+     * the articles topic itself. The copies it saw before are emitted again, whole, when their earlier original
+     * arrives after the restart.
+     */
+    @Test
+    void anInstanceStartedWithoutLocalStateReEmitsArticlesItReceivedBefore() throws Exception {
+        AkhbarConfig config = TestPipelines.config(stack, workDir.resolve("restored"));
+        TopicSetup.ensure(config.kafka());
+        List<Article> originals = new ArrayList<>();
+        List<Article> copies = new ArrayList<>();
+        for (int s = 0; s < StoryFixtures.SEEDS; s++) {
+            Article original = article("https://origin.example/restored/" + s, seed(s), FIRST_PUBLISHED.plusSeconds(s * 60L));
+            Article copy = article("https://agency.example/restored/" + s, Republish.AGENCY_EDIT.apply(seed(s)),
+                    FIRST_PUBLISHED.plusSeconds(3600 + s * 60L));
+            originals.add(original);
+            copies.add(copy);
+        }
+        Set<String> copyIds = new HashSet<>(copies.stream().map(Article::getId).toList());
+        try (KafkaConsumer<String, EnrichedArticle> output = outputConsumer(config)) {
+            Map<String, EnrichedArticle> latest = new HashMap<>();
+            try (EnrichService before = new EnrichService(config.withEnrich(
+                    config.enrich().withStateDir(workDir.resolve("restored-state-before")))).start()) {
+                awaitRunningWithTasks(List.of(before));
+                produce(config, copies);
+                awaitLatest(output, latest, copyIds, copy -> copy.getStoryId().equals(copy.getArticle().getId()));
+            }
+            Map<String, Long> firstVersions = new HashMap<>();
+            latest.forEach((id, first) -> firstVersions.put(id, first.getDocumentVersion()));
+            try (EnrichService after = new EnrichService(config.withEnrich(
+                    config.enrich().withStateDir(workDir.resolve("restored-state-after")))).start()) {
+                awaitRunningWithTasks(List.of(after));
+                produce(config, originals);
+                awaitLatest(output, latest, copyIds, copy -> !copy.getStoryId().equals(copy.getArticle().getId()));
+            }
+            for (int s = 0; s < originals.size(); s++) {
+                EnrichedArticle reEmitted = latest.get(copies.get(s).getId());
+                assertThat(reEmitted.getStoryId()).isEqualTo(originals.get(s).getId());
+                assertThat(reEmitted.getArticle()).as("the article as it came in, before the restart")
+                        .isEqualTo(copies.get(s));
+                assertThat(reEmitted.getDocumentVersion()).isGreaterThan(firstVersions.get(copies.get(s).getId()));
+            }
+        }
+    }
+
+    /** Reads the enriched topic into {@code latest} until each of {@code keys} has a latest record that passes. */
+    private static void awaitLatest(KafkaConsumer<String, EnrichedArticle> output, Map<String, EnrichedArticle> latest,
+                                    Set<String> keys, Predicate<EnrichedArticle> condition) {
+        long deadline = System.nanoTime() + SETTLE.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (ConsumerRecord<String, EnrichedArticle> record : output.poll(Duration.ofMillis(200))) {
+                latest.put(record.key(), record.value());
+            }
+            if (keys.stream().allMatch(key -> latest.containsKey(key) && condition.test(latest.get(key)))) {
+                return;
+            }
+        }
+        throw new AssertionError("not every article's latest record passed within " + SETTLE + ": " + keys.stream()
+                .map(key -> key + " -> " + (latest.containsKey(key) ? latest.get(key).getStoryId() : "nothing")).toList());
     }
 
     /** Runs the enrich service in {@code instances} instances over the input; returns each article's final story. */

@@ -88,12 +88,6 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
         return header.clone();
     }
 
-    /** Whether the bytes are this record in a published version of its schema, as {@link #decode} reads it. */
-    public boolean recognizes(byte[] bytes) {
-        return bytes.length >= HEADER_BYTES && bytes[0] == MAGIC_0 && bytes[1] == MAGIC_1
-                && (readers.containsKey(fingerprint(bytes)) || writerSchemas.findByFingerprint(fingerprint(bytes)) != null);
-    }
-
     @Override
     public Serializer<T> serializer() {
         return (topic, value) -> value == null ? null : encode(value);

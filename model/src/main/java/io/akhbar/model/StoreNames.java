@@ -5,10 +5,13 @@ public final class StoreNames {
     /** Per article id: latest content version, fingerprint, matches and story. */
     public static final String STORIES = "stories";
     /**
-     * Per article id: the latest content with its tags, to emit the article once its story is known and again
-     * whenever it changes.
+     * Per article id: the latest record of the articles topic, as it came in, to emit the article once its story is
+     * known and again whenever it changes. The articles topic itself is its changelog (a read-only store fed from
+     * that topic), so enrich does not write every article to Kafka a second time.
      */
-    public static final String STORY_ARTICLES = "story-articles";
+    public static final String RECEIVED_ARTICLES = "received-articles";
+    /** Per article id: what enrich adds to its latest content version (tags and the rest), encoded for emission. */
+    public static final String STORY_ENRICHMENTS = "story-enrichments";
     /** Per LSH band bucket and time slot (a window store): the articles whose signatures fell into it. */
     public static final String BAND_BUCKETS = "band-buckets";
     /** Per article id and order time (a window store): the signature sketch the buckets compare with. */

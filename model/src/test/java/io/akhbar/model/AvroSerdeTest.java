@@ -1,7 +1,6 @@
 package io.akhbar.model;
 
 import io.akhbar.model.internal.BandReply;
-import io.akhbar.model.internal.StoredArticle;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaNormalization;
 import org.apache.avro.generic.GenericData;
@@ -30,8 +29,7 @@ class AvroSerdeTest {
             FrontierEntry.class, CrawlState.class,
             io.akhbar.model.internal.StoryState.class,
             io.akhbar.model.internal.BandProbe.class, io.akhbar.model.internal.BandMembers.class,
-            io.akhbar.model.internal.BandReply.class, io.akhbar.model.internal.BandSignature.class,
-            io.akhbar.model.internal.StoredArticle.class})
+            io.akhbar.model.internal.BandReply.class, io.akhbar.model.internal.BandSignature.class})
     void everyCurrentSchemaIsPublishedSoReplaysStayReadable(Class<?> type) {
         Schema current = SpecificData.get().getSchema(type);
         List<Long> published = PublishedSchemas.of(current.getName()).stream()
@@ -114,20 +112,6 @@ class AvroSerdeTest {
         assertThatThrownBy(() -> AkhbarSerdes.ARTICLE.decode(garbage))
                 .isInstanceOf(SerializationException.class)
                 .hasMessageContaining("Article");
-    }
-
-    /** Enrich's story-articles store held bare articles before it held them with their enrichment; both stay readable. */
-    @Test
-    void theStoredArticleSerdeReadsABareArticleAsOneWithoutEnrichment() {
-        byte[] article = AkhbarSerdes.ARTICLE.encode(article());
-        StoredArticle stored = new StoredArticle(ByteBuffer.wrap(article), ByteBuffer.wrap(new byte[] {1, 2}));
-        var serde = AkhbarSerdes.STORED_ARTICLE;
-
-        assertThat(serde.deserializer().deserialize("", serde.serializer().serialize("", stored))).isEqualTo(stored);
-        StoredArticle bare = serde.deserializer().deserialize("", article);
-        assertThat(bare.getArticle()).isEqualTo(ByteBuffer.wrap(article));
-        assertThat(bare.getEnrichment().remaining()).isZero();
-        assertThat(AkhbarSerdes.ARTICLE.recognizes(AkhbarSerdes.ENRICHED_ARTICLE.encode(enriched()))).isFalse();
     }
 
     /** Enrich emits an article by joining the bytes it arrived in with its enrichment: the same bytes as encoding it whole. */

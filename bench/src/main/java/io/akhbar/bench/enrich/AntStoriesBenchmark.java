@@ -100,7 +100,7 @@ public final class AntStoriesBenchmark {
 
     private static EnrichSettings with(EnrichSettings d, int bands, int rows, int shingle, double threshold) {
         return new EnrichSettings(d.applicationId(), bands, rows, d.signatureLength(), shingle, threshold, d.window(),
-                d.bandRetention(), d.maxBandMembers(), d.stateDir(), d.extraGazetteer());
+                d.bandRetention(), d.maxBandMembers(), d.stateDir(), d.extraGazetteer(), d.streamThreads());
     }
 
     private static String describe(EnrichSettings s, EnrichSettings defaults) {

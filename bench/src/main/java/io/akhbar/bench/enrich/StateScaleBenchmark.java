@@ -19,7 +19,6 @@ import io.akhbar.model.internal.BandProbe;
 import io.akhbar.model.internal.BandReply;
 import io.akhbar.model.internal.BandSignature;
 import io.akhbar.model.internal.StoryMatch;
-import io.akhbar.model.internal.StoredArticle;
 import io.akhbar.model.internal.StoryState;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
@@ -93,8 +92,11 @@ public final class StateScaleBenchmark {
         KeyValueStore<String, StoryState> stories = init(context, Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(StoreNames.STORIES), AkhbarSerdes.KEY, AkhbarSerdes.STORY_STATE)
                 .withLoggingDisabled().build());
-        KeyValueStore<String, StoredArticle> contents = init(context, Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(StoreNames.STORY_ARTICLES), AkhbarSerdes.KEY, AkhbarSerdes.STORED_ARTICLE)
+        KeyValueStore<String, byte[]> received = init(context, Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(StoreNames.RECEIVED_ARTICLES), AkhbarSerdes.KEY, Serdes.ByteArray())
+                .withLoggingDisabled().build());
+        KeyValueStore<String, byte[]> enrichments = init(context, Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(StoreNames.STORY_ENRICHMENTS), AkhbarSerdes.KEY, Serdes.ByteArray())
                 .withLoggingDisabled().build());
         KeyValueStore<String, Long> horizon = init(context, Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(StoreNames.BAND_HORIZON), AkhbarSerdes.KEY, Serdes.Long())
@@ -129,7 +131,9 @@ public final class StateScaleBenchmark {
             stories.put(id, new StoryState(fingerprint, 1, orderTime,
                     new ArrayList<>(IntStream.range(0, settings.bands()).boxed().toList()), new ArrayList<>(),
                     new StoryMatch(id, orderTime, fingerprint, 1), id, null, null, 1));
-            contents.put(id, tagged(syntheticArticle(id, orderTime, random)));
+            Article article = syntheticArticle(id, orderTime, random);
+            received.put(id, AkhbarSerdes.ARTICLE.encode(article));
+            enrichments.put(id, enrichment(article));
             if ((i + 1) % REPORT_EVERY == 0 || i + 1 == articles) {
                 long now = System.nanoTime();
                 System.out.printf("  %,12d articles  %,7.0f articles/s (lately %,7.0f/s)  heap used %4d MB  RSS %5d MB  disk %,6d MB%n",
@@ -161,7 +165,7 @@ public final class StateScaleBenchmark {
         System.out.printf("  %,.0f lookups/s; %,d of %,d probes matched a stored article%n",
                 PROBES / ((System.nanoTime() - probing) / 1e9), matches, PROBES);
 
-        for (StateStore store : List.of(buckets, signatures, stories, contents, horizon)) {
+        for (StateStore store : List.of(buckets, signatures, stories, received, enrichments, horizon)) {
             store.flush();
         }
         System.gc();
@@ -170,7 +174,7 @@ public final class StateScaleBenchmark {
         System.out.printf("Heap: %d MB used after a full collection, peak %d MB (limit %d MB); resident memory %d MB;"
                 + " state on disk %,d MB (%s)%n", usedHeapMb(), peak, Runtime.getRuntime().maxMemory() >> 20,
                 residentMb(), sizeMb(stateDir), sizesByStore(stateDir));
-        for (StateStore store : List.of(buckets, signatures, stories, contents, horizon)) {
+        for (StateStore store : List.of(buckets, signatures, stories, received, enrichments, horizon)) {
             store.close();
         }
         OfflineEnrich.delete(stateDir);
@@ -200,14 +204,13 @@ public final class StateScaleBenchmark {
         return copy;
     }
 
-    /** As the story processor stores an article: as received, and its enrichment with its story not decided yet. */
-    private static StoredArticle tagged(Article article) {
+    /** As the story processor stores an article's enrichment, with its story not decided yet. */
+    private static byte[] enrichment(Article article) {
         EnrichedArticle enriched = EnrichedArticle.newBuilder().setArticle(article)
                 .setFingerprint("0123456789abcdef0123456789abcdef").setContentVersion(1).setDocumentVersion(0)
                 .setStoryId(article.getId()).setDuplicate(null).setDuplicateOf(null).setEntities(List.of())
                 .setTopics(List.of("politics")).setWordCount(WORDS_PER_ARTICLE).setTaggerVersion(Tagger.VERSION).build();
-        return new StoredArticle(ByteBuffer.wrap(AkhbarSerdes.ARTICLE.encode(article)),
-                ByteBuffer.wrap(EnrichedArticleEncoding.enrichment(enriched)));
+        return EnrichedArticleEncoding.enrichment(enriched);
     }
 
     private static Article syntheticArticle(String id, long orderTime, Random random) {
@@ -279,7 +282,7 @@ public final class StateScaleBenchmark {
     private static String sizesByStore(Path stateDir) {
         List<String> sizes = new ArrayList<>();
         for (String store : List.of(StoreNames.BAND_BUCKETS, StoreNames.BAND_SIGNATURES, StoreNames.STORIES,
-                StoreNames.STORY_ARTICLES)) {
+                StoreNames.RECEIVED_ARTICLES, StoreNames.STORY_ENRICHMENTS)) {
             try (Stream<Path> dirs = Files.walk(stateDir)) {
                 long mb = dirs.filter(p -> p.getFileName().toString().equals(store)).mapToLong(StateScaleBenchmark::sizeMb).sum();
                 sizes.add(store + " " + mb + " MB");

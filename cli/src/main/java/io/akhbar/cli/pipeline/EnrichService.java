@@ -9,7 +9,9 @@ import io.akhbar.enrich.tag.Tagger;
 import io.akhbar.model.Topics;
 import io.akhbar.model.streams.StreamsConfigs;
 import io.akhbar.model.streams.StreamsRunner;
+import org.apache.kafka.streams.StreamsConfig;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -28,9 +30,12 @@ public final class EnrichService implements AutoCloseable {
         kafkaClientConfig = config.kafka().clientConfig();
         Tagger tagger = settings.extraGazetteer() == null ? Tagger.withBundledData()
                 : Tagger.withBundledDataAnd(settings.extraGazetteer());
+        Map<String, Object> overrides = new HashMap<>(BoundedRocksDb.streamsConfig());
+        overrides.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG,
+                settings.streamThreadsFor(config.kafka().partitions(), config.kafka().bandPartitions()));
         runner = new StreamsRunner(STAGE, EnrichTopology.build(config.kafka().topics(),
                 config.kafka().bandPartitions(), settings, tagger),
-                StreamsConfigs.of(applicationId, STAGE, config.kafka(), settings.stateDir(), BoundedRocksDb.streamsConfig()));
+                StreamsConfigs.of(applicationId, STAGE, config.kafka(), settings.stateDir(), overrides));
     }
 
     public static String applicationId(AkhbarConfig config) {

@@ -15,7 +15,6 @@ import io.akhbar.model.EnrichedArticleEncoding;
 import io.akhbar.model.StoreNames;
 import io.akhbar.model.internal.BandProbe;
 import io.akhbar.model.internal.BandReply;
-import io.akhbar.model.internal.StoredArticle;
 import io.akhbar.model.internal.StoryMatch;
 import io.akhbar.model.internal.StoryState;
 import io.micrometer.core.instrument.Counter;
@@ -25,7 +24,6 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -58,7 +56,8 @@ public final class StoryProcessor implements Processor<String, Object, String, O
     private final Counter newVersions = Metrics.counter("akhbar.enrich.articles", "outcome", "new-version");
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, StoryState> stories;
-    private KeyValueStore<String, StoredArticle> articles;
+    private KeyValueStore<String, byte[]> receivedArticles;
+    private KeyValueStore<String, byte[]> enrichments;
 
     public StoryProcessor(EnrichSettings settings, Tagger tagger, String probesChild, String messagesChild,
                           String enrichedChild) {
@@ -74,7 +73,8 @@ public final class StoryProcessor implements Processor<String, Object, String, O
     public void init(ProcessorContext<String, Object> context) {
         this.context = context;
         this.stories = context.getStateStore(StoreNames.STORIES);
-        this.articles = context.getStateStore(StoreNames.STORY_ARTICLES);
+        this.receivedArticles = context.getStateStore(StoreNames.RECEIVED_ARTICLES);
+        this.enrichments = context.getStateStore(StoreNames.STORY_ENRICHMENTS);
     }
 
     @Override
@@ -114,8 +114,7 @@ public final class StoryProcessor implements Processor<String, Object, String, O
                 .setRevision(0)
                 .build();
         stories.put(id, state);
-        articles.put(id, new StoredArticle(ByteBuffer.wrap(received.bytes()),
-                ByteBuffer.wrap(EnrichedArticleEncoding.enrichment(tagged(article, text, state)))));
+        enrichments.put(id, EnrichedArticleEncoding.enrichment(tagged(article, text, state)));
         BandProbe probe = BandProbe.newBuilder()
                 .setArticleId(id).setContentVersion(contentVersion).setOrderTime(orderTime)
                 .setFingerprint(fingerprint).setSignature(MinHasher.encode(minHasher.signature(words.shingled())))
@@ -205,13 +204,17 @@ public final class StoryProcessor implements Processor<String, Object, String, O
                 && Objects.equals(decision.duplicateOf(), state.getEmittedDuplicateOf())) {
             return;
         }
-        StoredArticle stored = articles.get(self.getArticleId());
-        byte[] article = Buffers.bytes(stored.getArticle());
+        byte[] article = receivedArticles.get(self.getArticleId());
+        if (article == null) {
+            throw new IllegalStateException("article " + self.getArticleId() + " has story state but no record in the"
+                    + " articles topic any more (a tombstone?), so it cannot be emitted");
+        }
+        byte[] enrichment = enrichments.get(self.getArticleId());
         state.setRevision(state.getRevision() + 1);
         state.setEmittedStoryId(decision.storyId());
         state.setEmittedDuplicate(duplicate);
         state.setEmittedDuplicateOf(decision.duplicateOf());
-        EnrichedArticle enriched = EnrichedArticleEncoding.readEnrichment(Buffers.bytes(stored.getEnrichment()))
+        EnrichedArticle enriched = EnrichedArticleEncoding.readEnrichment(enrichment == null ? new byte[0] : enrichment)
                 .filter(tagged -> tagged.getTaggerVersion() == Tagger.VERSION)
                 .orElseGet(() -> {
                     Article decoded = AkhbarSerdes.ARTICLE.decode(article);
