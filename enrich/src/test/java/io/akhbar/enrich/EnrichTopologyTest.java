@@ -194,7 +194,7 @@ class EnrichTopologyTest {
     }
 
     /**
-     * Earlier versions of enrich kept an article's tags in a store of their own that this one no longer reads; an
+     * Earlier versions of enrich kept an article's tags with its text in a store that this one no longer reads; an
      * article of their state, which has no enrichment here, is tagged when it is emitted.
      */
     @Test

@@ -207,7 +207,7 @@ public final class StoryProcessor implements Processor<String, Object, String, O
         byte[] article = receivedArticles.get(self.getArticleId());
         if (article == null) {
             throw new IllegalStateException("article " + self.getArticleId() + " has story state but no record in the"
-                    + " articles topic any more (a tombstone?), so it cannot be emitted");
+                    + " articles topic (expired, or deleted by a tombstone), so it cannot be emitted again");
         }
         byte[] enrichment = enrichments.get(self.getArticleId());
         state.setRevision(state.getRevision() + 1);
