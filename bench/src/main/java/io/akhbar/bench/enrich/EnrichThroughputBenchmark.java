@@ -24,6 +24,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -72,13 +73,21 @@ import java.util.stream.Collectors;
  * output) and of the broker (its own process); the stream's CPU split by kind of thread ({@link ThreadCpu}: stream
  * threads, producer senders, RocksDB's background threads, garbage collection, the JIT compiler), and the broker's
  * (its JIT compiler was still busy in the measured runs, which a long-running broker is not); from the stream's
- * share, the rate it would reach with two cores to itself, as it has when the brokers run on other machines; and the
- * records it wrote to each topic per article.
+ * share, the rate it would reach with two cores to itself, as it has when the brokers run on other machines; the
+ * records and bytes it wrote to each topic per article; and the minor page faults per article of both processes
+ * ({@link PageFaults}).
  *
- * <p>Arguments: {@code [copies] [measured runs]}. Copies (default 3): the corpus is loaded that many times, each copy
- * under other URLs and one year later, so copies are new articles that do not match each other. Measured runs
- * (default 3): the measured exactly-once run is repeated, and the medians are printed after them, as this virtual
- * machine's speed drifts by a quarter within an hour and one run can land in a slow stretch.
+ * <p>Arguments: {@code [copies] [measured runs] [--compare A B]}. Copies (default 3): the corpus is loaded that many
+ * times, each copy under other URLs and one year later, so copies are new articles that do not match each other.
+ * Measured runs (default 3): the measured exactly-once run is repeated, and the medians are printed after them, as
+ * this virtual machine's speed drifts by a quarter within an hour and one run can land in a slow stretch.
+ *
+ * <p>{@code --compare A B} measures two variants of the enrich run against each other instead, alternated in the same
+ * JVM on the same broker, so that the machine's drift falls on both alike: each is warmed up, then each round runs
+ * both, in the order AB in odd rounds and BA in even ones, and the table after the rounds has each round's figures
+ * and ratio. A variant is {@code label:setting=value,...}, Kafka Streams settings over the benchmark's own (for
+ * example {@code one-thread:num.stream.threads=1 two-threads:num.stream.threads=2}); {@code label:} alone runs the
+ * benchmark's settings. The modes after the median (commit 1 s, at-least-once, band partitions) are not run.
  */
 public final class EnrichThroughputBenchmark {
     private static final int PARTITIONS = KafkaSettings.DEFAULT_PARTITIONS;
@@ -91,8 +100,19 @@ public final class EnrichThroughputBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        int copies = args.length > 0 ? Integer.parseInt(args[0]) : 3;
-        int measuredRuns = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        List<String> positional = new ArrayList<>(List.of(args));
+        List<Variant> compared = new ArrayList<>();
+        int compare = positional.indexOf("--compare");
+        if (compare >= 0) {
+            if (positional.size() < compare + 3) {
+                throw new IllegalArgumentException("--compare takes two variants, label:setting=value,...");
+            }
+            compared.add(Variant.parse(positional.get(compare + 1)));
+            compared.add(Variant.parse(positional.get(compare + 2)));
+            positional.subList(compare, compare + 3).clear();
+        }
+        int copies = positional.size() > 0 ? Integer.parseInt(positional.get(0)) : 3;
+        int measuredRuns = positional.size() > 1 ? Integer.parseInt(positional.get(1)) : 3;
         List<Article> load = load(AntCorpus.read(AntCorpus.locate()), copies);
         long distinct = load.stream().map(Article::getId).distinct().count();
         System.out.printf("Load: %d articles (%d distinct keys), ANT Corpus × %d; %d partitions; %d cores%n",
@@ -102,12 +122,17 @@ public final class EnrichThroughputBenchmark {
         try (Stack stack = Stacks.start(StackOptions.defaults(work.resolve("stack")).withoutElasticsearch().deletingDataOnClose())) {
             Tagger tagger = Tagger.withBundledData();
             EnrichSettings settings = EnrichSettings.defaults();
+            Function<Topics, Topology> enrich = topics -> EnrichTopology.build(topics, BAND_PARTITIONS, settings, tagger);
+            if (!compared.isEmpty()) {
+                compare(compared.get(0), compared.get(1), measuredRuns, stack, work, load, distinct, enrich,
+                        topics -> StatelessEnrichment.topology(topics, settings, tagger));
+                return;
+            }
             run("pass-through, exactly_once_v2 (cold)", stack, work, load, load.size(), StreamsConfig.EXACTLY_ONCE_V2,
                     Map.of(), topics -> passThrough(topics));
             for (int warmUp = 1; warmUp <= WARM_UP_RUNS; warmUp++) {
                 run("enrich, exactly_once_v2 (warm-up " + warmUp + ")", stack, work, load, distinct,
-                        StreamsConfig.EXACTLY_ONCE_V2, Map.of(),
-                        topics -> EnrichTopology.build(topics, BAND_PARTITIONS, settings, tagger));
+                        StreamsConfig.EXACTLY_ONCE_V2, Map.of(), enrich);
             }
             run("pass-through, exactly_once_v2", stack, work, load, load.size(), StreamsConfig.EXACTLY_ONCE_V2,
                     Map.of(), topics -> passThrough(topics));
@@ -116,17 +141,14 @@ public final class EnrichThroughputBenchmark {
             List<Measured> measured = new ArrayList<>();
             for (int round = 1; round <= measuredRuns; round++) {
                 run("enrich, exactly_once_v2 (" + round + " of " + measuredRuns + ")", stack, work, load, distinct,
-                        StreamsConfig.EXACTLY_ONCE_V2, Map.of(),
-                        topics -> EnrichTopology.build(topics, BAND_PARTITIONS, settings, tagger)).ifPresent(measured::add);
+                        StreamsConfig.EXACTLY_ONCE_V2, Map.of(), enrich).ifPresent(measured::add);
             }
             printMedian("enrich, exactly_once_v2", measured);
             run("enrich without state, exactly_once_v2 (again)", stack, work, load, load.size(),
                     StreamsConfig.EXACTLY_ONCE_V2, Map.of(), topics -> StatelessEnrichment.topology(topics, settings, tagger));
             run("enrich, exactly_once_v2, commit 1 s", stack, work, load, distinct, StreamsConfig.EXACTLY_ONCE_V2,
-                    Map.of(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 1000),
-                    topics -> EnrichTopology.build(topics, BAND_PARTITIONS, settings, tagger));
-            run("enrich, at_least_once", stack, work, load, distinct, StreamsConfig.AT_LEAST_ONCE,
-                    Map.of(), topics -> EnrichTopology.build(topics, BAND_PARTITIONS, settings, tagger));
+                    Map.of(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 1000), enrich);
+            run("enrich, at_least_once", stack, work, load, distinct, StreamsConfig.AT_LEAST_ONCE, Map.of(), enrich);
             run("enrich, exactly_once_v2, band probes in " + PARTITIONS + " partitions", stack, work, load, distinct,
                     PARTITIONS, StreamsConfig.EXACTLY_ONCE_V2, Map.of(),
                     topics -> EnrichTopology.build(topics, PARTITIONS, settings, tagger));
@@ -135,8 +157,79 @@ public final class EnrichThroughputBenchmark {
         }
     }
 
+    /** Enrich under other Kafka Streams settings, by name; see the class comment. */
+    private record Variant(String label, Map<String, Object> settings) {
+        static Variant parse(String text) {
+            int colon = text.indexOf(':');
+            if (colon <= 0) {
+                throw new IllegalArgumentException("a variant is label:setting=value,... (the settings may be empty),"
+                        + " not " + text);
+            }
+            Map<String, Object> settings = new TreeMap<>();
+            for (String setting : text.substring(colon + 1).split(",")) {
+                if (setting.isBlank()) {
+                    continue;
+                }
+                int equals = setting.indexOf('=');
+                if (equals <= 0) {
+                    throw new IllegalArgumentException("a setting of a variant is name=value, not " + setting);
+                }
+                settings.put(setting.substring(0, equals).trim(), setting.substring(equals + 1).trim());
+            }
+            return new Variant(text.substring(0, colon), settings);
+        }
+    }
+
+    /**
+     * Warms both variants up, then runs them alternated for {@code rounds} rounds, between two runs of enrich without
+     * state (the machine's speed on both sides), and prints the rounds side by side.
+     */
+    private static void compare(Variant a, Variant b, int rounds, Stack stack, Path work, List<Article> load,
+                                long distinct, Function<Topics, Topology> enrich,
+                                Function<Topics, Topology> stateless) throws Exception {
+        System.out.printf("Comparing A = %s %s with B = %s %s, %d rounds%n", a.label(), a.settings(), b.label(),
+                b.settings(), rounds);
+        for (Variant variant : List.of(a, b)) {
+            run("enrich, " + variant.label() + " (warm-up)", stack, work, load, distinct, StreamsConfig.EXACTLY_ONCE_V2,
+                    variant.settings(), enrich);
+        }
+        run("enrich without state", stack, work, load, load.size(), StreamsConfig.EXACTLY_ONCE_V2, Map.of(), stateless);
+        List<Measured> ofA = new ArrayList<>();
+        List<Measured> ofB = new ArrayList<>();
+        for (int round = 1; round <= rounds; round++) {
+            List<Variant> order = round % 2 == 1 ? List.of(a, b) : List.of(b, a);
+            for (Variant variant : order) {
+                Measured measured = run("enrich, " + variant.label() + " (round " + round + ")", stack, work, load,
+                        distinct, StreamsConfig.EXACTLY_ONCE_V2, variant.settings(), enrich)
+                        .orElse(new Measured(Double.NaN, Double.NaN, Double.NaN));
+                (variant == a ? ofA : ofB).add(measured);
+            }
+        }
+        run("enrich without state (again)", stack, work, load, load.size(), StreamsConfig.EXACTLY_ONCE_V2, Map.of(),
+                stateless);
+        System.out.printf("%nArticles/s from the first output (stream and broker CPU per article, ms); order AB in odd"
+                + " rounds, BA in even ones%n| round | A: %s | B: %s | B / A |%n|---|---|---|---|%n", a.label(), b.label());
+        for (int round = 0; round < rounds; round++) {
+            System.out.printf("| %d | %s | %s | %.2f |%n", round + 1, ofA.get(round).cells(), ofB.get(round).cells(),
+                    ofB.get(round).articlesPerSecond() / ofA.get(round).articlesPerSecond());
+        }
+        System.out.printf("| mean | %s | %s | %.2f |%n", Measured.mean(ofA).cells(), Measured.mean(ofB).cells(),
+                Measured.mean(ofB).articlesPerSecond() / Measured.mean(ofA).articlesPerSecond());
+        printMedian("enrich, " + a.label(), ofA);
+        printMedian("enrich, " + b.label(), ofB);
+    }
+
     /** One run's figures: articles per second from the first output, CPU milliseconds per article. */
     private record Measured(double articlesPerSecond, double streamMs, double brokerMs) {
+        static Measured mean(List<Measured> runs) {
+            return new Measured(runs.stream().mapToDouble(Measured::articlesPerSecond).average().orElse(Double.NaN),
+                    runs.stream().mapToDouble(Measured::streamMs).average().orElse(Double.NaN),
+                    runs.stream().mapToDouble(Measured::brokerMs).average().orElse(Double.NaN));
+        }
+
+        String cells() {
+            return String.format("%,.0f (%.3f, %.3f)", articlesPerSecond, streamMs, brokerMs);
+        }
     }
 
     /** The median of each figure over the runs, each figure on its own, with their range. */
@@ -183,6 +276,7 @@ public final class EnrichThroughputBenchmark {
                 StreamsConfigs.of(run + "enrich", "enrich", kafka, work.resolve(run), overrides));
              KafkaConsumer<String, byte[]> output = outputConsumer(kafka)) {
             CpuTimes cpuAtStart = CpuTimes.now();
+            PageFaults faultsAtStart = PageFaults.now();
             ThreadCpu threadsAtStart = ThreadCpu.now();
             ThreadCpu brokerThreadsAtStart = ThreadCpu.ofChildren();
             long start = System.nanoTime();
@@ -200,6 +294,7 @@ public final class EnrichThroughputBenchmark {
             }
             long end = System.nanoTime();
             CpuTimes cpu = CpuTimes.now().minus(cpuAtStart);
+            PageFaults faults = PageFaults.now().minus(faultsAtStart);
             Map<String, Double> byThread = ThreadCpu.now().since(threadsAtStart);
             Map<String, Double> brokerByThread = ThreadCpu.ofChildren().since(brokerThreadsAtStart);
             if (emitted.size() < expected) {
@@ -217,7 +312,9 @@ public final class EnrichThroughputBenchmark {
                     CORES, CORES * expected / cpu.stream());
             printByThread("the stream's", byThread, expected);
             printByThread("the broker's", brokerByThread, expected);
-            printRecordsWrittenPerArticle(kafka, run, expected);
+            System.out.printf("  %-40s minor page faults per article: stream %.2f, broker %.2f%n", "",
+                    faults.stream() / (double) expected, faults.broker() / (double) expected);
+            printWrittenPerArticle(kafka, run, expected);
             return Optional.of(new Measured(expected / seconds(end - first), cpu.stream() * 1e3 / expected,
                     cpu.broker() * 1e3 / expected));
         }
@@ -286,9 +383,14 @@ public final class EnrichThroughputBenchmark {
         }
     }
 
-    /** What the run wrote to each of its topics (changelogs included), per article: where the broker's work goes. */
-    private static void printRecordsWrittenPerArticle(KafkaSettings kafka, String run, long articles) throws Exception {
-        Map<String, Long> written = new TreeMap<>();
+    /**
+     * What the run wrote to each of its topics (changelogs included), per article: records (end offsets, so with
+     * transaction markers) and bytes (the sizes of the partitions' logs on the broker, so as stored, batch headers and
+     * compression included), with each topic's share of the bytes: where the broker's work goes.
+     */
+    private static void printWrittenPerArticle(KafkaSettings kafka, String run, long articles) throws Exception {
+        Map<String, Long> records = new TreeMap<>();
+        Map<String, Long> bytes = new TreeMap<>();
         try (Admin admin = Admin.create(kafka.clientConfig())) {
             Set<String> topics = admin.listTopics().names().get().stream()
                     .filter(topic -> topic.startsWith(run) && !topic.equals(kafka.topics().articles()))
@@ -299,14 +401,28 @@ public final class EnrichThroughputBenchmark {
                             new TopicPartition(description.name(), partition.partition()), OffsetSpec.latest())));
             admin.listOffsets(latest).all().get().forEach((partition, end) -> {
                 if (end.offset() > 0) {
-                    written.merge(partition.topic().substring(run.length()), end.offset(), Long::sum);
+                    records.merge(partition.topic().substring(run.length()), end.offset(), Long::sum);
                 }
             });
+            List<Integer> brokers = admin.describeCluster().nodes().get().stream().map(Node::id).toList();
+            admin.describeLogDirs(brokers).allDescriptions().get().values().forEach(directories ->
+                    directories.values().forEach(directory -> directory.replicaInfos().forEach((partition, replica) -> {
+                        if (topics.contains(partition.topic()) && replica.size() > 0) {
+                            bytes.merge(partition.topic().substring(run.length()), replica.size(), Long::sum);
+                        }
+                    })));
         }
         List<String> perTopic = new ArrayList<>();
-        written.forEach((topic, records) -> perTopic.add(String.format("%s %.2f", topic, records / (double) articles)));
+        records.forEach((topic, written) -> perTopic.add(String.format("%s %.2f", topic, written / (double) articles)));
         System.out.printf("  %-40s records written per article (end offsets, so with transaction markers): %s%n", "",
                 String.join(", ", perTopic));
+        long total = bytes.values().stream().mapToLong(Long::longValue).sum();
+        List<String> bytesPerTopic = new ArrayList<>();
+        bytes.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).forEach(topic ->
+                bytesPerTopic.add(String.format("%s %,.0f (%.0f %%)", topic.getKey(),
+                        topic.getValue() / (double) articles, 100.0 * topic.getValue() / total)));
+        System.out.printf("  %-40s bytes written per article (%,.0f in all; the logs' sizes on the broker): %s%n", "",
+                total / (double) articles, String.join(", ", bytesPerTopic));
     }
 
     private static KafkaConsumer<String, byte[]> reader(KafkaSettings kafka, String isolation) {
