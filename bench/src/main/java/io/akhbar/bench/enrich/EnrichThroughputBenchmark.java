@@ -272,7 +272,8 @@ public final class EnrichThroughputBenchmark {
         overrides.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, guarantee);
         overrides.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 2);
         overrides.putAll(extra);
-        try (KafkaStreams streams = new KafkaStreams(topology.apply(kafka.topics()),
+        try (Forgotten forgotten = new Forgotten(kafka, run, work.resolve(run));
+             KafkaStreams streams = new KafkaStreams(topology.apply(kafka.topics()),
                 StreamsConfigs.of(run + "enrich", "enrich", kafka, work.resolve(run), overrides));
              KafkaConsumer<String, byte[]> output = outputConsumer(kafka)) {
             CpuTimes cpuAtStart = CpuTimes.now();
@@ -317,6 +318,25 @@ public final class EnrichThroughputBenchmark {
             printWrittenPerArticle(kafka, run, expected);
             return Optional.of(new Measured(expected / seconds(end - first), cpu.stream() * 1e3 / expected,
                     cpu.broker() * 1e3 / expected));
+        }
+    }
+
+    /**
+     * Deletes a run's topics and state once the run is over (opened before the stream and the
+     * reader, so closed after them), so that each run meets a broker that holds its own topics only, as a broker
+     * that runs for months does, and a long comparison does not fill the disk (half a gigabyte a run).
+     */
+    private record Forgotten(KafkaSettings kafka, String run, Path state) implements AutoCloseable {
+        @Override
+        public void close() throws Exception {
+            try (Admin admin = Admin.create(kafka.clientConfig())) {
+                Set<String> topics = admin.listTopics().names().get().stream()
+                        .filter(topic -> topic.startsWith(run)).collect(Collectors.toSet());
+                admin.deleteTopics(topics).all().get();
+            }
+            if (Files.exists(state)) {
+                OfflineEnrich.delete(state);
+            }
         }
     }
 
