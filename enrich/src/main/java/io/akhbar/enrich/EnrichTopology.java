@@ -40,12 +40,17 @@ import static io.akhbar.model.AkhbarSerdes.STORY_STATE;
  * received-articles store, a read-only store whose changelog is the articles topic itself: a logged store of its
  * own would have written every article to Kafka a second time, 38 % of the bytes the stream wrote (BENCHMARKS.md).
  *
- * <p>Only the one-key horizon store has a record cache. The others are written about once per article and key, so a
- * cache saves few writes, while its sorted map cost a seventh of the stream's CPU in a profile; the story store too,
- * although it is written on every reply to an article: the replies of one article mostly fall into different
- * commits, and without its cache the stream ran 7 % faster (BENCHMARKS.md). Band state is kept for {@code enrich.bandRetention} behind
- * the newest article seen, which the band processor checks itself, so that an article too old for it is reported
- * rather than silently unmatched. Each band partition also keeps the {@link StateLayout} its state was built with.
+ * <p>Only the one-key-per-partition stores (the horizon and the count of probes the buckets hold) have a record
+ * cache. The others are written about once per article and key, so a cache saves few writes, while its sorted map
+ * cost a seventh of the stream's CPU in a profile; the story store too, although it is written on every reply to an
+ * article: the replies of one article mostly fall into different commits, and without its cache the stream ran 7 %
+ * faster (BENCHMARKS.md).
+ *
+ * <p>The band buckets have no changelog: its ten records per article cost a sixth of the throughput (BENCHMARKS.md).
+ * The band processor rebuilds them from the signatures, which keep each article's band hashes, whenever the count of
+ * probes they hold falls behind the count of probes seen, kept in the logged horizon store. Band state is kept for
+ * {@code enrich.bandRetention} behind the newest article seen, which the band processor checks itself, so that an
+ * article too old for it is reported rather than silently unmatched. Each band partition also keeps the {@link StateLayout} its state was built with.
  */
 public final class EnrichTopology {
     public static final String ARTICLES = "articles";
@@ -100,7 +105,11 @@ public final class EnrichTopology {
         topology.addSource(BAND_PROBES, KEY.deserializer(), BAND_PROBE.deserializer(), topics.bandProbes());
         topology.addProcessor(BANDS, () -> new BandProcessor(settings, partitions), BAND_PROBES);
         topology.addStateStore(Stores.windowStoreBuilder(
-                windowStore(StoreNames.BAND_BUCKETS, retention, settings.bandSlot(), stores), KEY, BAND_MEMBERS), BANDS);
+                windowStore(StoreNames.BAND_BUCKETS, retention, settings.bandSlot(), stores), KEY, BAND_MEMBERS)
+                .withLoggingDisabled(), BANDS);
+        topology.addStateStore(Stores.keyValueStoreBuilder(
+                keyValueStore(StoreNames.BAND_BUCKETS_BUILT, stores), KEY, Serdes.Long())
+                .withCachingEnabled().withLoggingDisabled(), BANDS);
         topology.addStateStore(Stores.windowStoreBuilder(
                 windowStore(StoreNames.BAND_SIGNATURES, retention, window, stores), KEY, BAND_SIGNATURE), BANDS);
         topology.addStateStore(Stores.keyValueStoreBuilder(

@@ -12,12 +12,22 @@ public final class StoreNames {
     public static final String RECEIVED_ARTICLES = "received-articles";
     /** Per article id: what enrich adds to its latest content version (tags and the rest), encoded for emission. */
     public static final String STORY_ENRICHMENTS = "story-enrichments";
-    /** Per LSH band bucket and time slot (a window store): the articles whose signatures fell into it. */
+    /**
+     * Per LSH band bucket and time slot (a window store): the articles whose signatures fell into it. It has no
+     * changelog: ten records per article were a sixth of enrich's throughput (BENCHMARKS.md); it is rebuilt from the
+     * band signatures instead whenever {@link #BAND_BUCKETS_BUILT} says it is not up to date.
+     */
     public static final String BAND_BUCKETS = "band-buckets";
     /** Per article id and order time (a window store): the signature sketch the buckets compare with. */
     public static final String BAND_SIGNATURES = "band-signatures";
-    /** Per band partition: the newest time slot seen, behind which band state expires (one key). */
+    /** Per band partition: the newest time slot seen, behind which band state expires, and the probes seen. */
     public static final String BAND_HORIZON = "band-horizon";
+    /**
+     * Per band partition, without a changelog, like the buckets: the probes the local band buckets hold (one key).
+     * When it differs from the probes seen in {@link #BAND_HORIZON}, the buckets were lost with the local state, or
+     * the partition was processed elsewhere meanwhile, and are rebuilt.
+     */
+    public static final String BAND_BUCKETS_BUILT = "band-buckets-built";
     /** Per band partition: the settings its band state was built with (one key), checked before enrich starts. */
     public static final String STATE_LAYOUT = "state-layout";
 

@@ -48,6 +48,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.Random;
 import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
 /**
@@ -101,6 +102,9 @@ public final class StateScaleBenchmark {
         KeyValueStore<String, Long> horizon = init(context, Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(StoreNames.BAND_HORIZON), AkhbarSerdes.KEY, Serdes.Long())
                 .withLoggingDisabled().build());
+        KeyValueStore<String, Long> bucketsBuilt = init(context, Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(StoreNames.BAND_BUCKETS_BUILT), AkhbarSerdes.KEY, Serdes.Long())
+                .withLoggingDisabled().build());
         init(context, Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.STATE_LAYOUT),
                 AkhbarSerdes.KEY, Serdes.String()).withLoggingDisabled().build());
         System.out.printf("%,d synthetic articles in one window of %s; heap limit %d MB; RocksDB off-heap budget %d MB%n",
@@ -126,8 +130,8 @@ public final class StateScaleBenchmark {
                 buckets.put(LshBands.bucketKey(band, hashes[band]),
                         new BandMembers(List.of(new BandMember(id, orderTime))), slot);
             }
-            signatures.put(id, new BandSignature(1, fingerprint, ByteBuffer.wrap(MinHasher.sketch(signature)), id),
-                    orderTime);
+            signatures.put(id, new BandSignature(1, fingerprint, ByteBuffer.wrap(MinHasher.sketch(signature)), id,
+                    LongStream.of(hashes).boxed().toList()), orderTime);
             stories.put(id, new StoryState(fingerprint, 1, orderTime,
                     new ArrayList<>(IntStream.range(0, settings.bands()).boxed().toList()), new ArrayList<>(),
                     new StoryMatch(id, orderTime, fingerprint, 1), id, null, null, 1));
@@ -144,6 +148,8 @@ public final class StateScaleBenchmark {
         }
 
         horizon.put(BandProcessor.NEWEST_SLOT, BandProcessor.slotOf(startTime + (articles - 1) * step, slotSpan));
+        horizon.put(BandProcessor.PROBES_SEEN, articles);
+        bucketsBuilt.put(BandProcessor.PROBES_SEEN, articles);
         BandProcessor bands = new BandProcessor(settings, 1);
         bands.init(context);
         System.out.printf("Lookups against that state: %,d new articles through the band processor, one in %d a near"
@@ -165,7 +171,7 @@ public final class StateScaleBenchmark {
         System.out.printf("  %,.0f lookups/s; %,d of %,d probes matched a stored article%n",
                 PROBES / ((System.nanoTime() - probing) / 1e9), matches, PROBES);
 
-        for (StateStore store : List.of(buckets, signatures, stories, received, enrichments, horizon)) {
+        for (StateStore store : List.of(buckets, signatures, stories, received, enrichments, horizon, bucketsBuilt)) {
             store.flush();
         }
         System.gc();
@@ -174,7 +180,7 @@ public final class StateScaleBenchmark {
         System.out.printf("Heap: %d MB used after a full collection, peak %d MB (limit %d MB); resident memory %d MB;"
                 + " state on disk %,d MB (%s)%n", usedHeapMb(), peak, Runtime.getRuntime().maxMemory() >> 20,
                 residentMb(), sizeMb(stateDir), sizesByStore(stateDir));
-        for (StateStore store : List.of(buckets, signatures, stories, received, enrichments, horizon)) {
+        for (StateStore store : List.of(buckets, signatures, stories, received, enrichments, horizon, bucketsBuilt)) {
             store.close();
         }
         OfflineEnrich.delete(stateDir);

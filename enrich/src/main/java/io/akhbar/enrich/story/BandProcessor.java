@@ -14,9 +14,12 @@ import io.akhbar.model.internal.StoryMatch;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Metrics;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.WindowStore;
 import org.slf4j.Logger;
@@ -30,6 +33,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.LongStream;
 
 /**
  * Per partition of LSH band buckets: compares an arriving article with the members of the buckets it falls into
@@ -39,7 +44,8 @@ import java.util.Map;
  *
  * <p>Buckets are kept per time slot ({@link EnrichSettings#bandSlot()}, eight windows by default) in a window store,
  * so that state expires with event time: a probe reads the slots that can hold members within one window of it. A
- * member's signature sketch is kept once per partition, not once per bucket.
+ * member's signature sketch is kept once per partition, not once per bucket, with its band hashes: the buckets have
+ * no changelog, and are rebuilt from the signatures when they fall behind ({@link #rebuildBucketsIfBehind}).
  *
  * <p>Band state is kept for {@code bandRetention} behind the newest slot this partition has seen (its horizon). An
  * article older than that, as in a backfill of history older than the retention, is neither compared nor kept: it
@@ -55,6 +61,12 @@ public final class BandProcessor implements Processor<String, BandProbe, String,
      * processor must keep it, or the processor takes the slots after it for empty ({@link BucketFilter}).
      */
     public static final String NEWEST_SLOT = "newest-slot";
+    /**
+     * The key of the probes this partition has seen, in the horizon store, and of the probes its buckets hold, in the
+     * store of that name ({@link StoreNames#BAND_BUCKETS_BUILT}). Whatever fills band state must set both alike, or
+     * the processor rebuilds the buckets when it starts.
+     */
+    public static final String PROBES_SEEN = "probes-seen";
     private static final Comparator<BandMember> NEWEST_LAST =
             Comparator.comparingLong(BandMember::getOrderTime).thenComparing(BandMember::getArticleId);
 
@@ -65,6 +77,7 @@ public final class BandProcessor implements Processor<String, BandProbe, String,
     private final long slotSpan;
     private final long retention;
     private final Counter beyondRetention = Metrics.counter("akhbar.enrich.beyond.retention");
+    private final Counter rebuilds = Metrics.counter("akhbar.enrich.band.rebuilds");
     /** Articles each probe's article is compared with: what finding its story costs beyond reading its buckets. */
     private final DistributionSummary candidatesCompared = Metrics.summary(CANDIDATES_METRIC);
     private ProcessorContext<String, BandReply> context;
@@ -72,7 +85,10 @@ public final class BandProcessor implements Processor<String, BandProbe, String,
     private WindowStore<String, BandSignature> signatures;
     private KeyValueStore<String, Long> horizon;
     private KeyValueStore<String, String> layoutStore;
+    private KeyValueStore<String, Long> bucketsBuilt;
     private boolean layoutRecorded;
+    private boolean bucketsChecked;
+    private long probesSeen;
     private BucketFilter occupied;
 
     public BandProcessor(EnrichSettings settings, int partitions) {
@@ -91,7 +107,11 @@ public final class BandProcessor implements Processor<String, BandProbe, String,
         this.signatures = context.getStateStore(StoreNames.BAND_SIGNATURES);
         this.horizon = context.getStateStore(StoreNames.BAND_HORIZON);
         this.layoutStore = context.getStateStore(StoreNames.STATE_LAYOUT);
+        this.bucketsBuilt = context.getStateStore(StoreNames.BAND_BUCKETS_BUILT);
         this.layoutRecorded = false;
+        this.bucketsChecked = false;
+        Long seen = horizon.get(PROBES_SEEN);
+        this.probesSeen = seen == null ? 0 : seen;
         Long newestSlot = horizon.get(NEWEST_SLOT);
         this.occupied = new BucketFilter(newestSlot == null ? Long.MIN_VALUE : newestSlot + 1);
     }
@@ -99,6 +119,10 @@ public final class BandProcessor implements Processor<String, BandProbe, String,
     @Override
     public void process(Record<String, BandProbe> record) {
         recordLayout();
+        rebuildBucketsIfBehind();
+        probesSeen++;
+        horizon.put(PROBES_SEEN, probesSeen);
+        bucketsBuilt.put(PROBES_SEEN, probesSeen);
         BandProbe probe = record.value();
         int[] signature = MinHasher.decode(probe.getSignature());
         byte[] sketch = MinHasher.sketch(signature);
@@ -123,7 +147,7 @@ public final class BandProcessor implements Processor<String, BandProbe, String,
         for (int band : answered) {
             String bucket = LshBands.bucketKey(band, hashes[band]);
             BandMembers ownSlot = collectCandidates(bucket, band, hashes[band], probe, newestSlot, candidates);
-            join(bucket, band, hashes[band], probe, ownSlot);
+            join(bucket, band, hashes[band], probe.getArticleId(), probe.getOrderTime(), ownSlot);
         }
 
         candidatesCompared.record(candidates.size());
@@ -145,7 +169,7 @@ public final class BandProcessor implements Processor<String, BandProbe, String,
             context.forward(record.withKey(member.getArticleId()).withValue(news));
         }
         signatures.put(probe.getArticleId(), new BandSignature(probe.getContentVersion(), probe.getFingerprint(),
-                ByteBuffer.wrap(sketch), links.anchor()), probe.getOrderTime());
+                ByteBuffer.wrap(sketch), links.anchor(), LongStream.of(hashes).boxed().toList()), probe.getOrderTime());
         context.forward(record.withKey(probe.getArticleId()).withValue(
                 new BandReply(probe.getArticleId(), probe.getContentVersion(), answered, links.told(), null)));
     }
@@ -169,6 +193,50 @@ public final class BandProcessor implements Processor<String, BandProbe, String,
                     + " with the same settings", context.taskId(), stored, layout.describe());
         }
         layoutRecorded = true;
+    }
+
+    /**
+     * Puts every article of the band signatures back into the buckets this partition owns, once per task, when the
+     * buckets do not hold every probe the partition has seen: they have no changelog, so they are empty after the
+     * local state was lost (under exactly-once, a crash wipes it) and behind after another instance processed the
+     * partition. On the first probe rather than in {@link #init}, as the stores are written. Adding is enough: a
+     * bucket keeps its newest members whatever order they come in. Articles whose signature predates band hashes are
+     * left out (see the README's upgrade note). It blocks the stream thread while it runs (about 70 s per
+     * million articles in the band retention, BENCHMARKS.md).
+     */
+    private void rebuildBucketsIfBehind() {
+        if (bucketsChecked) {
+            return;
+        }
+        bucketsChecked = true;
+        Long seen = horizon.get(PROBES_SEEN);
+        Long held = bucketsBuilt.get(PROBES_SEEN);
+        if (Objects.equals(seen, held)) {
+            return;
+        }
+        long start = System.nanoTime();
+        long articles = 0;
+        int partition = context.taskId().partition();
+        try (KeyValueIterator<Windowed<String>, BandSignature> all = signatures.all()) {
+            while (all.hasNext()) {
+                KeyValue<Windowed<String>, BandSignature> entry = all.next();
+                List<Long> hashes = entry.value.getBandHashes();
+                long orderTime = entry.key.window().start();
+                for (int band = 0; band < hashes.size(); band++) {
+                    long hash = hashes.get(band);
+                    if (LshBands.owner(band, hash, partitions) == partition) {
+                        String bucket = LshBands.bucketKey(band, hash);
+                        join(bucket, band, hash, entry.key.key(), orderTime, buckets.fetch(bucket, slotOf(orderTime)));
+                    }
+                }
+                articles += hashes.isEmpty() ? 0 : 1;
+            }
+        }
+        bucketsBuilt.put(PROBES_SEEN, seen);
+        rebuilds.increment();
+        LOG.info("band partition {}: rebuilt its buckets from {} articles' signatures in {} ms (the buckets held {} of"
+                        + " the {} probes seen)", context.taskId(), articles, (System.nanoTime() - start) / 1_000_000,
+                held == null ? 0 : held, seen == null ? 0 : seen);
     }
 
     /** Returns the newest slot this partition has seen, the given one included. */
@@ -218,11 +286,11 @@ public final class BandProcessor implements Processor<String, BandProbe, String,
     }
 
     /** Adds the article to its bucket's slot; a full bucket keeps its newest members (by event time). */
-    private void join(String bucket, int band, long hash, BandProbe probe, BandMembers existing) {
-        long slot = slotOf(probe.getOrderTime());
+    private void join(String bucket, int band, long hash, String articleId, long orderTime, BandMembers existing) {
+        long slot = slotOf(orderTime);
         List<BandMember> members = existing == null ? new ArrayList<>() : new ArrayList<>(existing.getMembers());
-        members.removeIf(m -> m.getArticleId().equals(probe.getArticleId()));
-        members.add(new BandMember(probe.getArticleId(), probe.getOrderTime()));
+        members.removeIf(m -> m.getArticleId().equals(articleId));
+        members.add(new BandMember(articleId, orderTime));
         if (members.size() > settings.maxBandMembers()) {
             members.sort(NEWEST_LAST);
             members = new ArrayList<>(members.subList(members.size() - settings.maxBandMembers(), members.size()));
