@@ -50,7 +50,8 @@ import static io.akhbar.model.AkhbarSerdes.STORY_STATE;
  * The band processor rebuilds them from the signatures, which keep each article's band hashes, whenever the count of
  * probes they hold falls behind the count of probes seen, kept in the logged horizon store. Band state is kept for
  * {@code enrich.bandRetention} behind the newest article seen, which the band processor checks itself, so that an
- * article too old for it is reported rather than silently unmatched. Each band partition also keeps the {@link StateLayout} its state was built with.
+ * article too old for it is reported rather than silently unmatched. Each band partition also keeps the
+ * {@link StateLayout} its state was built with.
  */
 public final class EnrichTopology {
     public static final String ARTICLES = "articles";

@@ -128,7 +128,7 @@ class BandProcessorTest {
                 .isEmpty();
     }
 
-    /** As after a crash under exactly-once, which wipes the local state: the logged stores restored, not the buckets. */
+    /** As after a crash under exactly-once, which wipes the local state: logged stores restored, not the buckets. */
     private void loseBuckets() {
         try (var all = buckets.all()) {
             all.forEachRemaining(entry -> buckets.put(entry.key.key(), null, entry.key.window().start()));
