@@ -6,9 +6,9 @@ import java.nio.file.Path;
 
 /**
  * Minor page faults so far of this JVM, which runs the stream, and of its child processes (the broker), from Linux's
- * {@code /proc/PID/stat}; zero where there is none. On this virtual machine a fault that brings in a fresh page costs
- * 10–20 µs, fifty times what it costs on bare metal, so memory that a process frees and allocates again (RocksDB's
- * memtables, the broker's page cache) can cost more than the work done in it.
+ * {@code /proc/PID/stat}; zero where there is none. A fault that brings in a fresh page costs about a hundred times
+ * a write to a page already mapped ({@link PageFaultCostBenchmark}), so memory that a process frees and allocates
+ * again (RocksDB's memtables, for one) is paid for again each time.
  */
 record PageFaults(long stream, long broker) {
 
