@@ -9,15 +9,28 @@ import io.akhbar.enrich.tag.Tagger;
 import io.akhbar.model.Topics;
 import io.akhbar.model.streams.StreamsConfigs;
 import io.akhbar.model.streams.StreamsRunner;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 
 /** The enrich stream: stories and tags, exactly once. */
 public final class EnrichService implements AutoCloseable {
     public static final String STAGE = "enrich";
+    /**
+     * How long a stream thread may go without polling before the group takes it for dead, unless
+     * {@code kafka.clientProperties} sets {@code max.poll.interval.ms}. A band partition that lost its buckets rebuilds
+     * them before it answers the next probe, about 70 s per million articles in the band retention (BENCHMARKS.md):
+     * Kafka's default of five minutes covers four million. A thread taken for dead in the middle is closed uncleanly,
+     * which under exactly-once wipes its state, so the rebuild would start over after the restore, again and again.
+     * Half an hour covers about 25 million articles, beyond the state-scale target of ten.
+     */
+    static final Duration MAX_POLL_INTERVAL = Duration.ofMinutes(30);
+    private static final String MAX_POLL_INTERVAL_CONFIG = ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG;
     private final StreamsRunner runner;
     private final String applicationId;
     private final StateLayout layout;
@@ -30,12 +43,24 @@ public final class EnrichService implements AutoCloseable {
         kafkaClientConfig = config.kafka().clientConfig();
         Tagger tagger = settings.extraGazetteer() == null ? Tagger.withBundledData()
                 : Tagger.withBundledDataAnd(settings.extraGazetteer());
+        runner = new StreamsRunner(STAGE, EnrichTopology.build(config.kafka().topics(),
+                config.kafka().bandPartitions(), settings, tagger), streamsConfig(config));
+    }
+
+    /** The Streams configuration of the enrich stream. */
+    static Properties streamsConfig(AkhbarConfig config) {
+        EnrichSettings settings = config.enrich();
         Map<String, Object> overrides = new HashMap<>(BoundedRocksDb.streamsConfig());
         overrides.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG,
                 settings.streamThreadsFor(config.kafka().partitions(), config.kafka().bandPartitions()));
-        runner = new StreamsRunner(STAGE, EnrichTopology.build(config.kafka().topics(),
-                config.kafka().bandPartitions(), settings, tagger),
-                StreamsConfigs.of(applicationId, STAGE, config.kafka(), settings.stateDir(), overrides));
+        Map<String, String> clientProperties = config.kafka().clientProperties();
+        if (!clientProperties.containsKey(MAX_POLL_INTERVAL_CONFIG)
+                && !clientProperties.containsKey(StreamsConfig.consumerPrefix(MAX_POLL_INTERVAL_CONFIG))
+                && !clientProperties.containsKey(StreamsConfig.mainConsumerPrefix(MAX_POLL_INTERVAL_CONFIG))) {
+            overrides.put(StreamsConfig.mainConsumerPrefix(MAX_POLL_INTERVAL_CONFIG),
+                    (int) MAX_POLL_INTERVAL.toMillis());
+        }
+        return StreamsConfigs.of(applicationId(config), STAGE, config.kafka(), settings.stateDir(), overrides);
     }
 
     public static String applicationId(AkhbarConfig config) {
