@@ -201,8 +201,9 @@ public final class BandProcessor implements Processor<String, BandProbe, String,
      * local state was lost (under exactly-once, a crash wipes it) and behind after another instance processed the
      * partition. On the first probe rather than in {@link #init}, as the stores are written. Adding is enough: a
      * bucket keeps its newest members whatever order they come in. Articles whose signature predates band hashes are
-     * left out (see the README's upgrade note). It blocks the stream thread while it runs (about 70 s per
-     * million articles in the band retention, BENCHMARKS.md).
+     * left out (see the README's upgrade note). It blocks the stream thread while it runs (35–55 s per million
+     * articles in the band retention, BENCHMARKS.md); into empty buckets, it skips reading back the buckets it has not
+     * written yet ({@link RebuiltBuckets}).
      */
     private void rebuildBucketsIfBehind() {
         if (bucketsChecked) {
@@ -217,16 +218,20 @@ public final class BandProcessor implements Processor<String, BandProbe, String,
         long start = System.nanoTime();
         long articles = 0;
         int partition = context.taskId().partition();
+        RebuiltBuckets rebuilt = RebuiltBuckets.of(buckets, seen == null ? 0 : seen);
         try (KeyValueIterator<Windowed<String>, BandSignature> all = signatures.all()) {
             while (all.hasNext()) {
                 KeyValue<Windowed<String>, BandSignature> entry = all.next();
                 List<Long> hashes = entry.value.getBandHashes();
                 long orderTime = entry.key.window().start();
+                long slot = slotOf(orderTime);
                 for (int band = 0; band < hashes.size(); band++) {
                     long hash = hashes.get(band);
                     if (LshBands.owner(band, hash, partitions) == partition) {
                         String bucket = LshBands.bucketKey(band, hash);
-                        join(bucket, band, hash, entry.key.key(), orderTime, buckets.fetch(bucket, slotOf(orderTime)));
+                        join(bucket, band, hash, entry.key.key(), orderTime,
+                                rebuilt.mayHoldMembers(slot, band, hash) ? buckets.fetch(bucket, slot) : null);
+                        rebuilt.written(slot, band, hash);
                     }
                 }
                 articles += hashes.isEmpty() ? 0 : 1;

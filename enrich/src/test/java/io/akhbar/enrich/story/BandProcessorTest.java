@@ -1,6 +1,7 @@
 package io.akhbar.enrich.story;
 
 import io.akhbar.enrich.EnrichSettings;
+import io.akhbar.enrich.dedup.LshBands;
 import io.akhbar.enrich.dedup.MinHasher;
 import io.akhbar.model.AkhbarSerdes;
 import io.akhbar.model.StoreNames;
@@ -101,6 +102,24 @@ class BandProcessorTest {
         BandReply reply = probe(started(), "copy", PUBLISHED + Duration.ofHours(2).toMillis(), signature);
 
         assertThat(reply.getMatches()).extracting(StoryMatch::getArticleId).containsExactly("original");
+    }
+
+    @Test
+    void aRebuildPutsEveryArticleOfABucketBackNotOnlyTheLastOne() {
+        int[] signature = randomSignature(new Random(12));
+        probe(started(), "original", PUBLISHED, signature);
+        probe(started(), "republished", PUBLISHED + 1, signature);
+        loseBuckets();
+
+        probe(started(), "unrelated", PUBLISHED + 2, randomSignature(new Random(13)));
+
+        long slot = BandProcessor.slotOf(PUBLISHED, SETTINGS.bandSlot().toMillis());
+        long[] hashes = new LshBands(SETTINGS.bands(), SETTINGS.rowsPerBand()).bandHashes(signature);
+        for (int band = 0; band < hashes.length; band++) {
+            assertThat(buckets.fetch(LshBands.bucketKey(band, hashes[band]), slot).getMembers())
+                    .as("band %d", band).extracting(BandMember::getArticleId)
+                    .containsExactlyInAnyOrder("original", "republished");
+        }
     }
 
     @Test
