@@ -59,7 +59,10 @@ import java.util.stream.Stream;
  * state, one in a hundred a near copy of a stored one. Kafka is not involved: the stores get a mock processor
  * context and keep no changelog.
  *
- * <p>Run it with the heap it claims to fit in, e.g. {@code BENCH_JAVA_OPTS=-Xmx512m bench/run ... [N]}. Printed: the
+ * <p>With {@code --lost-buckets}, the band buckets are left empty, as after a crash (they have no changelog): the
+ * first lookup then makes the band processor rebuild them from the signatures, and its time is printed apart.
+ *
+ * <p>Run it with the heap it claims to fit in, e.g. {@code BENCH_JAVA_OPTS=-Xmx512m bench/run ... [N] [--lost-buckets]}. Printed: the
  * articles per second of the state work, the heap used after a full collection and at its peak, the process's
  * resident memory (RocksDB lives off the heap, bounded by {@link BoundedRocksDb}), and the state's size on disk.
  */
@@ -73,7 +76,10 @@ public final class StateScaleBenchmark {
     }
 
     public static void main(String[] args) throws IOException {
-        long articles = args.length > 0 ? Long.parseLong(args[0]) : 10_000_000L;
+        List<String> arguments = List.of(args);
+        boolean lostBuckets = arguments.contains("--lost-buckets");
+        long articles = arguments.stream().filter(arg -> !arg.startsWith("--")).findFirst().map(Long::parseLong)
+                .orElse(10_000_000L);
         EnrichSettings settings = EnrichSettings.defaults();
         Path stateDir = Files.createTempDirectory("akhbar-bench-state");
         Properties config = new Properties();
@@ -107,8 +113,9 @@ public final class StateScaleBenchmark {
                 .withLoggingDisabled().build());
         init(context, Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.STATE_LAYOUT),
                 AkhbarSerdes.KEY, Serdes.String()).withLoggingDisabled().build());
-        System.out.printf("%,d synthetic articles in one window of %s; heap limit %d MB; RocksDB off-heap budget %d MB%n",
-                articles, settings.window(), Runtime.getRuntime().maxMemory() >> 20, BoundedRocksDb.TOTAL_OFF_HEAP_BYTES >> 20);
+        System.out.printf("%,d synthetic articles in one window of %s; heap limit %d MB; RocksDB off-heap budget %d MB%s%n",
+                articles, settings.window(), Runtime.getRuntime().maxMemory() >> 20, BoundedRocksDb.TOTAL_OFF_HEAP_BYTES >> 20,
+                lostBuckets ? "; band buckets lost" : "");
         LshBands lsh = new LshBands(settings.bands(), settings.rowsPerBand());
         Random random = new Random(42);
         long startTime = Instant.parse("2024-03-01T00:00:00Z").toEpochMilli();
@@ -126,7 +133,7 @@ public final class StateScaleBenchmark {
             String fingerprint = Long.toHexString(random.nextLong()) + Long.toHexString(random.nextLong());
             long slot = BandProcessor.slotOf(orderTime, slotSpan);
             long[] hashes = lsh.bandHashes(signature);
-            for (int band = 0; band < hashes.length; band++) {
+            for (int band = 0; band < hashes.length && !lostBuckets; band++) {
                 buckets.put(LshBands.bucketKey(band, hashes[band]),
                         new BandMembers(List.of(new BandMember(id, orderTime))), slot);
             }
@@ -149,7 +156,9 @@ public final class StateScaleBenchmark {
 
         horizon.put(BandProcessor.NEWEST_SLOT, BandProcessor.slotOf(startTime + (articles - 1) * step, slotSpan));
         horizon.put(BandProcessor.PROBES_SEEN, articles);
-        bucketsBuilt.put(BandProcessor.PROBES_SEEN, articles);
+        if (!lostBuckets) {
+            bucketsBuilt.put(BandProcessor.PROBES_SEEN, articles);
+        }
         BandProcessor bands = new BandProcessor(settings, 1);
         bands.init(context);
         System.out.printf("Lookups against that state: %,d new articles through the band processor, one in %d a near"
@@ -161,7 +170,15 @@ public final class StateScaleBenchmark {
             String id = ArticleKeys.of("https://synthetic.example/probe/" + p);
             int[] signature = p % COPY_EVERY == 0 ? nearCopy(last, random) : randomSignature(random, signatureLength);
             BandProbe probe = new BandProbe(id, 1, end + p, Long.toHexString(random.nextLong()), MinHasher.encode(signature));
+            long before = System.nanoTime();
             bands.process(new Record<>(id, probe, end + p));
+            if (p == 0 && lostBuckets) {
+                double seconds = (System.nanoTime() - before) / 1e9;
+                System.out.printf("  the first lookup rebuilt the buckets from the signatures in %,.1f s (%,.1f s per million"
+                        + " articles); heap used %d MB, RSS %d MB%n", seconds, seconds * 1e6 / articles, usedHeapMb(),
+                        residentMb());
+                probing = System.nanoTime();
+            }
             for (var forwarded : context.forwarded()) {
                 BandReply reply = forwarded.record().value();
                 matches += reply.getTargetId().equals(id) && !reply.getMatches().isEmpty() ? 1 : 0;
@@ -169,7 +186,7 @@ public final class StateScaleBenchmark {
             context.resetForwards();
         }
         System.out.printf("  %,.0f lookups/s; %,d of %,d probes matched a stored article%n",
-                PROBES / ((System.nanoTime() - probing) / 1e9), matches, PROBES);
+                (lostBuckets ? PROBES - 1 : PROBES) / ((System.nanoTime() - probing) / 1e9), matches, PROBES);
 
         for (StateStore store : List.of(buckets, signatures, stories, received, enrichments, horizon, bucketsBuilt)) {
             store.flush();
