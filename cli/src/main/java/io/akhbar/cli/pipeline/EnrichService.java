@@ -24,10 +24,10 @@ public final class EnrichService implements AutoCloseable {
     /**
      * How long a stream thread may go without polling before the group takes it for dead, unless
      * {@code kafka.clientProperties} sets {@code max.poll.interval.ms}. A band partition that lost its buckets rebuilds
-     * them before it answers the next probe, 35–55 s per million articles in the band retention (BENCHMARKS.md):
-     * Kafka's default of five minutes covers five million. A thread taken for dead in the middle is closed uncleanly,
-     * which under exactly-once wipes its state, so the rebuild would start over after the restore, again and again.
-     * Half an hour covers over thirty million articles, three times the state-scale target of ten.
+     * them before it answers the next probe: 13 minutes for the state-scale target of ten million articles in the band
+     * retention (BENCHMARKS.md), where Kafka's default of five minutes covers about four million. A thread taken for
+     * dead in the middle is closed uncleanly, which under exactly-once wipes its state, so the rebuild would start over
+     * after the restore, again and again. Half an hour covers about twenty million articles.
      */
     static final Duration MAX_POLL_INTERVAL = Duration.ofMinutes(30);
     private static final String MAX_POLL_INTERVAL_CONFIG = ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG;

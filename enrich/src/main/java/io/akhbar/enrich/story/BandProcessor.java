@@ -202,7 +202,7 @@ public final class BandProcessor implements Processor<String, BandProbe, String,
      * partition. On the first probe rather than in {@link #init}, as the stores are written. Adding is enough: a
      * bucket keeps its newest members whatever order they come in. Articles whose signature predates band hashes are
      * left out (see the README's upgrade note). It blocks the stream thread while it runs (35–55 s per million
-     * articles in the band retention, BENCHMARKS.md); into empty buckets, it skips reading back the buckets it has not
+     * articles in the band retention, 78 s per million at ten million, BENCHMARKS.md); into empty buckets, it skips reading back the buckets it has not
      * written yet ({@link RebuiltBuckets}).
      */
     private void rebuildBucketsIfBehind() {
