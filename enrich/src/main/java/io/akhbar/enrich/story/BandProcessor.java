@@ -218,7 +218,7 @@ public final class BandProcessor implements Processor<String, BandProbe, String,
         long start = System.nanoTime();
         long articles = 0;
         int partition = context.taskId().partition();
-        RebuiltBuckets rebuilt = RebuiltBuckets.of(buckets, seen == null ? 0 : seen);
+        RebuiltBuckets rebuilt = RebuiltBuckets.of(buckets, (seen == null ? 0 : seen) * settings.bands());
         try (KeyValueIterator<Windowed<String>, BandSignature> all = signatures.all()) {
             while (all.hasNext()) {
                 KeyValue<Windowed<String>, BandSignature> entry = all.next();

@@ -18,8 +18,6 @@ final class RebuiltBuckets {
      */
     private static final int BITS_PER_BUCKET_LOG2 = 1;
     private static final int MIN_BITS_LOG2 = 16;
-    /** The usual bands per article ({@code enrich.bands}); more only make the bit set fuller. */
-    private static final long BANDS = 10;
     /** 32 MB of heap for the length of a rebuild, whatever the state: more would crowd the stream's heap. */
     private static final int MAX_BITS_LOG2 = 28;
 
@@ -32,17 +30,16 @@ final class RebuiltBuckets {
     }
 
     /**
-     * @param buckets    the store to rebuild
-     * @param probesSeen probes the partition has seen, about its articles: sizes the bit set
+     * @param buckets        the store to rebuild
+     * @param bucketsToWrite about how many bucket entries the rebuild will write (articles times bands): sizes the bits
      */
-    static RebuiltBuckets of(WindowStore<String, BandMembers> buckets, long probesSeen) {
+    static RebuiltBuckets of(WindowStore<String, BandMembers> buckets, long bucketsToWrite) {
         try (KeyValueIterator<Windowed<String>, BandMembers> any = buckets.all()) {
-            return any.hasNext() ? new RebuiltBuckets(null, 0) : intoEmptyBuckets(probesSeen);
+            return any.hasNext() ? new RebuiltBuckets(null, 0) : intoEmptyBuckets(bucketsToWrite);
         }
     }
 
-    static RebuiltBuckets intoEmptyBuckets(long probesSeen) {
-        long bucketsToWrite = Math.max(1, probesSeen) * BANDS;
+    static RebuiltBuckets intoEmptyBuckets(long bucketsToWrite) {
         int log2 = MIN_BITS_LOG2;
         while (log2 < MAX_BITS_LOG2 && (1L << log2) < bucketsToWrite << BITS_PER_BUCKET_LOG2) {
             log2++;

@@ -13,7 +13,7 @@ class RebuiltBucketsTest {
 
     @Test
     void neverSaysABucketItWroteIsEmpty() {
-        RebuiltBuckets rebuilt = RebuiltBuckets.intoEmptyBuckets(ARTICLES);
+        RebuiltBuckets rebuilt = RebuiltBuckets.intoEmptyBuckets((long) ARTICLES * BANDS);
         Random random = new Random(1);
         long[] hashes = new long[ARTICLES];
         for (int i = 0; i < ARTICLES; i++) {
@@ -31,7 +31,7 @@ class RebuiltBucketsTest {
 
     @Test
     void saysMostBucketsItDidNotWriteAreEmptyEvenWhenFull() {
-        RebuiltBuckets rebuilt = RebuiltBuckets.intoEmptyBuckets(ARTICLES);
+        RebuiltBuckets rebuilt = RebuiltBuckets.intoEmptyBuckets((long) ARTICLES * BANDS);
         Random random = new Random(2);
         for (int i = 0; i < ARTICLES * BANDS; i++) {
             rebuilt.written(SLOT, i % BANDS, random.nextLong());
