@@ -72,7 +72,8 @@ import java.util.stream.Collectors;
  * <p>Each run also prints the CPU time per article of the stream (this JVM, whose only other work is reading the
  * output) and of the broker (its own process); the stream's CPU split by kind of thread ({@link ThreadCpu}: stream
  * threads, producer senders, RocksDB's background threads, garbage collection, the JIT compiler), and the broker's
- * (its JIT compiler was still busy in the measured runs, which a long-running broker is not); from the stream's
+ * (its JIT compiler was still busy in the measured runs, which a long-running broker is not); each stream thread's
+ * CPU and the share of the run it spent on a core (the threads split tasks, not work); from the stream's
  * share, the rate it would reach with two cores to itself, as it has when the brokers run on other machines; the
  * records and bytes it wrote to each topic per article; and the minor page faults per article of both processes
  * ({@link PageFaults}).
@@ -296,7 +297,9 @@ public final class EnrichThroughputBenchmark {
             long end = System.nanoTime();
             CpuTimes cpu = CpuTimes.now().minus(cpuAtStart);
             PageFaults faults = PageFaults.now().minus(faultsAtStart);
-            Map<String, Double> byThread = ThreadCpu.now().since(threadsAtStart);
+            ThreadCpu threadsAtEnd = ThreadCpu.now();
+            Map<String, Double> byThread = threadsAtEnd.since(threadsAtStart);
+            List<Double> eachStreamThread = threadsAtEnd.eachOfKind(ThreadCpu.STREAM_THREADS, threadsAtStart);
             Map<String, Double> brokerByThread = ThreadCpu.ofChildren().since(brokerThreadsAtStart);
             if (emitted.size() < expected) {
                 System.out.printf("  %-40s INCOMPLETE: %d of %d emitted in %s%n", name, emitted.size(), expected, TIMEOUT);
@@ -312,6 +315,7 @@ public final class EnrichThroughputBenchmark {
                             + " %,8.0f articles/s%n", "", cpu.stream() * 1e3 / expected, cpu.broker() * 1e3 / expected,
                     CORES, CORES * expected / cpu.stream());
             printByThread("the stream's", byThread, expected);
+            printEachStreamThread(eachStreamThread, expected, seconds(end - start));
             printByThread("the broker's", brokerByThread, expected);
             System.out.printf("  %-40s minor page faults per article: stream %.2f, broker %.2f%n", "",
                     faults.stream() / (double) expected, faults.broker() / (double) expected);
@@ -351,6 +355,24 @@ public final class EnrichThroughputBenchmark {
         if (!split.isEmpty()) {
             System.out.printf("  %-40s %s CPU by thread, ms per article: %s%n", "", whose, String.join(", ", split));
         }
+    }
+
+    /**
+     * Each stream thread's CPU per article and the share of the run it spent on a core. The threads split the tasks,
+     * not the work: with two threads, one runs two story tasks and the other the third story task and the band task,
+     * and the busier one sets the pace (BENCHMARKS.md), so a saving shows only if it is that thread's.
+     */
+    private static void printEachStreamThread(List<Double> allSeconds, long articles, double runSeconds) {
+        // Other threads whose kernel name looks like a stream thread's did next to nothing in the run: left out.
+        List<Double> seconds = allSeconds.stream().filter(each -> each >= runSeconds / 100).toList();
+        if (seconds.size() < 2) {
+            return;
+        }
+        System.out.printf("  %-40s each stream thread, ms per article: %s; on a core for %s of the run%n", "",
+                seconds.stream().map(each -> String.format("%.3f", each * 1e3 / articles))
+                        .collect(Collectors.joining(", ")),
+                seconds.stream().map(each -> String.format("%.0f %%", 100 * each / runSeconds))
+                        .collect(Collectors.joining(", ")));
     }
 
     /**

@@ -3,8 +3,11 @@ package io.akhbar.bench.enrich;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -19,6 +22,8 @@ import java.util.stream.Stream;
 record ThreadCpu(Map<Integer, Thread> threads) {
     /** Linux reports thread times in clock ticks of 1/100 s on every architecture Java runs on. */
     private static final double SECONDS_PER_TICK = 0.01;
+    /** The kind of the Kafka Streams threads, which do the stream's own work. */
+    static final String STREAM_THREADS = "stream threads";
     private static final Map<String, Pattern> KINDS = kinds();
 
     record Thread(String name, long ticks) {
@@ -67,12 +72,30 @@ record ThreadCpu(Map<Integer, Thread> threads) {
     Map<String, Double> since(ThreadCpu earlier) {
         Map<String, Double> seconds = new LinkedHashMap<>();
         KINDS.keySet().forEach(kind -> seconds.put(kind, 0.0));
-        threads.forEach((tid, thread) -> {
-            Thread before = earlier.threads.get(tid);
-            long ticks = thread.ticks - (before != null && before.name.equals(thread.name) ? before.ticks : 0);
-            seconds.merge(kindOf(thread.name), ticks * SECONDS_PER_TICK, Double::sum);
-        });
+        threads.forEach((tid, thread) ->
+                seconds.merge(kindOf(thread.name), earlier.secondsSince(tid, thread), Double::sum));
         return seconds;
+    }
+
+    /**
+     * Seconds of CPU of each thread of one kind since {@code earlier}, most first: whether one of the stream threads
+     * sets the pace, which the sum by kind hides.
+     */
+    List<Double> eachOfKind(String kind, ThreadCpu earlier) {
+        List<Double> seconds = new ArrayList<>();
+        threads.forEach((tid, thread) -> {
+            if (kindOf(thread.name).equals(kind)) {
+                seconds.add(earlier.secondsSince(tid, thread));
+            }
+        });
+        seconds.sort(Comparator.reverseOrder());
+        return seconds;
+    }
+
+    /** The thread's CPU since this reading; a thread started since counts whole. */
+    private double secondsSince(int tid, Thread thread) {
+        Thread before = threads.get(tid);
+        return (thread.ticks - (before != null && before.name.equals(thread.name) ? before.ticks : 0)) * SECONDS_PER_TICK;
     }
 
     private static String kindOf(String name) {
@@ -86,7 +109,7 @@ record ThreadCpu(Map<Integer, Thread> threads) {
 
     private static Map<String, Pattern> kinds() {
         Map<String, Pattern> kinds = new LinkedHashMap<>();
-        kinds.put("stream threads", Pattern.compile(".*StreamThr.*|b[0-9a-f]{8}\\.enric.*"));
+        kinds.put(STREAM_THREADS, Pattern.compile(".*StreamThr.*|b[0-9a-f]{8}\\.enric.*"));
         kinds.put("producer senders", Pattern.compile("kafka-producer.*"));
         kinds.put("rocksdb", Pattern.compile("rocksdb.*"));
         kinds.put("gc", Pattern.compile("GC Thread.*|G1 .*|VM Periodic.*|VM Thread"));
