@@ -61,8 +61,9 @@ import java.util.stream.Collectors;
  * and the clock runs until every article has been emitted enriched. In the same run and on the same broker: a
  * plain pass-through stream (articles topic to enriched topic, same records, exactly-once), the ceiling of any
  * Streams stage here, first cold and again once the JVMs are warm (cold, it ran at a quarter of its warm rate); the
- * enrich topology twice to warm up (the JIT compiler alone takes a tenth of the first run's CPU, and a second run in
- * the same JVM was still up to a third faster than the first); every pure step of enrich in one stage without state
+ * enrich topology to warm up, until the JIT compilers of the stream and the broker take under 2 % of a run's CPU (the
+ * JIT compiler alone takes a tenth of the first run's CPU, and after two runs the compilers still took 3–8 % of the
+ * next runs'); every pure step of enrich in one stage without state
  * ({@link StatelessEnrichment}), so that the enrich run's difference from it is what finding stories costs; the
  * enrich topology, measured (several runs, then their medians); enrich without state again, so that the machine's
  * speed is known on both sides of the measured runs; the enrich topology committing every second instead
@@ -95,7 +96,14 @@ public final class EnrichThroughputBenchmark {
     private static final int BAND_PARTITIONS = KafkaSettings.DEFAULT_BAND_PARTITIONS;
     private static final Duration TIMEOUT = Duration.ofMinutes(20);
     private static final int CORES = 2;
-    private static final int WARM_UP_RUNS = 2;
+    private static final int MIN_WARM_UP_RUNS = 2;
+    private static final int MAX_WARM_UP_RUNS = 10;
+    /**
+     * Warm-up ends once the JIT compilers of the stream and the broker together took less than this share of a
+     * run's CPU. After two warm-ups they still took 3–8 % of the measured runs' CPU, work a service that has run for
+     * a while no longer does (BENCHMARKS.md).
+     */
+    private static final double WARM_JIT_SHARE = 0.02;
 
     private EnrichThroughputBenchmark() {
     }
@@ -131,10 +139,7 @@ public final class EnrichThroughputBenchmark {
             }
             run("pass-through, exactly_once_v2 (cold)", stack, work, load, load.size(), StreamsConfig.EXACTLY_ONCE_V2,
                     Map.of(), topics -> passThrough(topics));
-            for (int warmUp = 1; warmUp <= WARM_UP_RUNS; warmUp++) {
-                run("enrich, exactly_once_v2 (warm-up " + warmUp + ")", stack, work, load, distinct,
-                        StreamsConfig.EXACTLY_ONCE_V2, Map.of(), enrich);
-            }
+            warmUp(stack, work, load, distinct, enrich);
             run("pass-through, exactly_once_v2", stack, work, load, load.size(), StreamsConfig.EXACTLY_ONCE_V2,
                     Map.of(), topics -> passThrough(topics));
             run("enrich without state, exactly_once_v2", stack, work, load, load.size(), StreamsConfig.EXACTLY_ONCE_V2,
@@ -155,6 +160,28 @@ public final class EnrichThroughputBenchmark {
                     topics -> EnrichTopology.build(topics, PARTITIONS, settings, tagger));
         } finally {
             OfflineEnrich.delete(work);
+        }
+    }
+
+    /**
+     * Runs enrich until the JIT compilers are nearly idle ({@link #WARM_JIT_SHARE}), at least
+     * {@link #MIN_WARM_UP_RUNS} and at most {@link #MAX_WARM_UP_RUNS} times.
+     */
+    private static void warmUp(Stack stack, Path work, List<Article> load, long distinct,
+                               Function<Topics, Topology> enrich) throws Exception {
+        for (int warmUp = 1; ; warmUp++) {
+            double jitShare = run("enrich, exactly_once_v2 (warm-up " + warmUp + ")", stack, work, load, distinct,
+                    StreamsConfig.EXACTLY_ONCE_V2, Map.of(), enrich).map(Measured::jitShare).orElse(1.0);
+            if (warmUp >= MIN_WARM_UP_RUNS && jitShare < WARM_JIT_SHARE) {
+                System.out.printf("  warm after %d runs: the JIT compilers took %.1f %% of the last one's CPU%n",
+                        warmUp, 100 * jitShare);
+                return;
+            }
+            if (warmUp == MAX_WARM_UP_RUNS) {
+                System.out.printf("  not warm after %d runs (the JIT compilers took %.1f %% of the last one's CPU):"
+                        + " measuring anyway%n", warmUp, 100 * jitShare);
+                return;
+            }
         }
     }
 
@@ -202,7 +229,7 @@ public final class EnrichThroughputBenchmark {
             for (Variant variant : order) {
                 Measured measured = run("enrich, " + variant.label() + " (round " + round + ")", stack, work, load,
                         distinct, StreamsConfig.EXACTLY_ONCE_V2, variant.settings(), enrich)
-                        .orElse(new Measured(Double.NaN, Double.NaN, Double.NaN));
+                        .orElse(new Measured(Double.NaN, Double.NaN, Double.NaN, Double.NaN));
                 (variant == a ? ofA : ofB).add(measured);
             }
         }
@@ -220,12 +247,16 @@ public final class EnrichThroughputBenchmark {
         printMedian("enrich, " + b.label(), ofB);
     }
 
-    /** One run's figures: articles per second from the first output, CPU milliseconds per article. */
-    private record Measured(double articlesPerSecond, double streamMs, double brokerMs) {
+    /**
+     * One run's figures: articles per second from the first output, CPU milliseconds per article, and the share of
+     * the CPU of both processes that their JIT compilers took.
+     */
+    private record Measured(double articlesPerSecond, double streamMs, double brokerMs, double jitShare) {
         static Measured mean(List<Measured> runs) {
             return new Measured(runs.stream().mapToDouble(Measured::articlesPerSecond).average().orElse(Double.NaN),
                     runs.stream().mapToDouble(Measured::streamMs).average().orElse(Double.NaN),
-                    runs.stream().mapToDouble(Measured::brokerMs).average().orElse(Double.NaN));
+                    runs.stream().mapToDouble(Measured::brokerMs).average().orElse(Double.NaN),
+                    runs.stream().mapToDouble(Measured::jitShare).average().orElse(Double.NaN));
         }
 
         String cells() {
@@ -320,8 +351,9 @@ public final class EnrichThroughputBenchmark {
             System.out.printf("  %-40s minor page faults per article: stream %.2f, broker %.2f%n", "",
                     faults.stream() / (double) expected, faults.broker() / (double) expected);
             printWrittenPerArticle(kafka, run, expected);
+            double jit = byThread.getOrDefault(ThreadCpu.JIT, 0.0) + brokerByThread.getOrDefault(ThreadCpu.JIT, 0.0);
             return Optional.of(new Measured(expected / seconds(end - first), cpu.stream() * 1e3 / expected,
-                    cpu.broker() * 1e3 / expected));
+                    cpu.broker() * 1e3 / expected, jit / (cpu.stream() + cpu.broker())));
         }
     }
 

@@ -24,6 +24,7 @@ record ThreadCpu(Map<Integer, Thread> threads) {
     private static final double SECONDS_PER_TICK = 0.01;
     /** The kind of the Kafka Streams threads, which do the stream's own work. */
     static final String STREAM_THREADS = "stream threads";
+    static final String JIT = "jit";
     private static final Map<String, Pattern> KINDS = kinds();
 
     record Thread(String name, long ticks) {
@@ -113,7 +114,7 @@ record ThreadCpu(Map<Integer, Thread> threads) {
         kinds.put("producer senders", Pattern.compile("kafka-producer.*"));
         kinds.put("rocksdb", Pattern.compile("rocksdb.*"));
         kinds.put("gc", Pattern.compile("GC Thread.*|G1 .*|VM Periodic.*|VM Thread"));
-        kinds.put("jit", Pattern.compile("C[12] Compiler.*"));
+        kinds.put(JIT, Pattern.compile("C[12] Compiler.*"));
         kinds.put("other", Pattern.compile(".*"));
         return kinds;
     }
