@@ -62,7 +62,7 @@ import java.util.stream.Collectors;
  * plain pass-through stream (articles topic to enriched topic, same records, exactly-once), the ceiling of any
  * Streams stage here, first cold and again once the JVMs are warm (cold, it ran at a quarter of its warm rate); the
  * enrich topology to warm up, until the JIT compilers of the stream and the broker take under 2 % of a run's CPU (the
- * JIT compiler alone takes a tenth of the first run's CPU, and after two runs the compilers still took 3–8 % of the
+ * JIT compiler alone takes a tenth of the first run's CPU, and after two runs the compilers still took 4–9 % of the
  * next runs'); every pure step of enrich in one stage without state
  * ({@link StatelessEnrichment}), so that the enrich run's difference from it is what finding stories costs; the
  * enrich topology, measured (several runs, then their medians); enrich without state again, so that the machine's
@@ -85,7 +85,8 @@ import java.util.stream.Collectors;
  * this virtual machine's speed drifts by a quarter within an hour and one run can land in a slow stretch.
  *
  * <p>{@code --compare A B} measures two variants of the enrich run against each other instead, alternated in the same
- * JVM on the same broker, so that the machine's drift falls on both alike: each is warmed up, then each round runs
+ * JVM on the same broker, so that the machine's drift falls on both alike: both are warmed up, in turn, until the
+ * compilers are idle as above, then each round runs
  * both, in the order AB in odd rounds and BA in even ones, and the table after the rounds has each round's figures
  * and ratio. A variant is {@code label:setting=value,...}, Kafka Streams settings over the benchmark's own (for
  * example {@code one-thread:num.stream.threads=1 two-threads:num.stream.threads=2}); {@code label:} alone runs the
@@ -100,8 +101,8 @@ public final class EnrichThroughputBenchmark {
     private static final int MAX_WARM_UP_RUNS = 10;
     /**
      * Warm-up ends once the JIT compilers of the stream and the broker together took less than this share of a
-     * run's CPU. After two warm-ups they still took 3–8 % of the measured runs' CPU, work a service that has run for
-     * a while no longer does (BENCHMARKS.md).
+     * run's CPU. After two warm-ups they still took 4–9 % of the next runs' CPU, work a service that has run for a
+     * while no longer does (BENCHMARKS.md).
      */
     private static final double WARM_JIT_SHARE = 0.02;
 
@@ -139,7 +140,7 @@ public final class EnrichThroughputBenchmark {
             }
             run("pass-through, exactly_once_v2 (cold)", stack, work, load, load.size(), StreamsConfig.EXACTLY_ONCE_V2,
                     Map.of(), topics -> passThrough(topics));
-            warmUp(stack, work, load, distinct, enrich);
+            warmUp(List.of(new Variant("exactly_once_v2", Map.of())), stack, work, load, distinct, enrich);
             run("pass-through, exactly_once_v2", stack, work, load, load.size(), StreamsConfig.EXACTLY_ONCE_V2,
                     Map.of(), topics -> passThrough(topics));
             run("enrich without state, exactly_once_v2", stack, work, load, load.size(), StreamsConfig.EXACTLY_ONCE_V2,
@@ -164,22 +165,29 @@ public final class EnrichThroughputBenchmark {
     }
 
     /**
-     * Runs enrich until the JIT compilers are nearly idle ({@link #WARM_JIT_SHARE}), at least
-     * {@link #MIN_WARM_UP_RUNS} and at most {@link #MAX_WARM_UP_RUNS} times.
+     * Runs the variants of enrich in turn until the JIT compilers are nearly idle ({@link #WARM_JIT_SHARE}) in a run
+     * of each, at least {@link #MIN_WARM_UP_RUNS} and at most {@link #MAX_WARM_UP_RUNS} runs in all.
      */
-    private static void warmUp(Stack stack, Path work, List<Article> load, long distinct,
+    private static void warmUp(List<Variant> variants, Stack stack, Path work, List<Article> load, long distinct,
                                Function<Topics, Topology> enrich) throws Exception {
-        for (int warmUp = 1; ; warmUp++) {
-            double jitShare = run("enrich, exactly_once_v2 (warm-up " + warmUp + ")", stack, work, load, distinct,
-                    StreamsConfig.EXACTLY_ONCE_V2, Map.of(), enrich).map(Measured::jitShare).orElse(1.0);
-            if (warmUp >= MIN_WARM_UP_RUNS && jitShare < WARM_JIT_SHARE) {
-                System.out.printf("  warm after %d runs: the JIT compilers took %.1f %% of the last one's CPU%n",
-                        warmUp, 100 * jitShare);
+        int runs = 0;
+        for (int round = 1; ; round++) {
+            double mostJit = 0;
+            for (Variant variant : variants) {
+                double jitShare = run("enrich, " + variant.label() + " (warm-up " + round + ")", stack, work, load,
+                        distinct, StreamsConfig.EXACTLY_ONCE_V2, variant.settings(), enrich)
+                        .map(Measured::jitShare).orElse(1.0);
+                mostJit = Math.max(mostJit, jitShare);
+                runs++;
+            }
+            if (runs >= MIN_WARM_UP_RUNS && mostJit < WARM_JIT_SHARE) {
+                System.out.printf("  warm after %d runs: the JIT compilers took at most %.1f %% of the CPU of the"
+                        + " last round%n", runs, 100 * mostJit);
                 return;
             }
-            if (warmUp == MAX_WARM_UP_RUNS) {
-                System.out.printf("  not warm after %d runs (the JIT compilers took %.1f %% of the last one's CPU):"
-                        + " measuring anyway%n", warmUp, 100 * jitShare);
+            if (runs + variants.size() > MAX_WARM_UP_RUNS) {
+                System.out.printf("  not warm after %d runs (the JIT compilers took up to %.1f %% of the CPU of the"
+                        + " last round): measuring anyway%n", runs, 100 * mostJit);
                 return;
             }
         }
@@ -217,10 +225,7 @@ public final class EnrichThroughputBenchmark {
                                 Function<Topics, Topology> stateless) throws Exception {
         System.out.printf("Comparing A = %s %s with B = %s %s, %d rounds%n", a.label(), a.settings(), b.label(),
                 b.settings(), rounds);
-        for (Variant variant : List.of(a, b)) {
-            run("enrich, " + variant.label() + " (warm-up)", stack, work, load, distinct, StreamsConfig.EXACTLY_ONCE_V2,
-                    variant.settings(), enrich);
-        }
+        warmUp(List.of(a, b), stack, work, load, distinct, enrich);
         run("enrich without state", stack, work, load, load.size(), StreamsConfig.EXACTLY_ONCE_V2, Map.of(), stateless);
         List<Measured> ofA = new ArrayList<>();
         List<Measured> ofB = new ArrayList<>();
