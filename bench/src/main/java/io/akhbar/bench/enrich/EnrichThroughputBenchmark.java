@@ -73,7 +73,7 @@ import java.util.stream.Collectors;
  * <p>Each run also prints the CPU time per article of the stream (this JVM, whose only other work is reading the
  * output) and of the broker (its own process); the stream's CPU split by kind of thread ({@link ThreadCpu}: stream
  * threads, producer senders, RocksDB's background threads, garbage collection, the JIT compiler), and the broker's
- * (its JIT compiler was still busy in the measured runs, which a long-running broker is not); each stream thread's
+ * (its JIT compiler was still busy after two warm-ups, which a long-running broker is not); each stream thread's
  * CPU and the share of the run it spent on a core (the threads split tasks, not work); from the stream's
  * share, the rate it would reach with two cores to itself, as it has when the brokers run on other machines; the
  * records and bytes it wrote to each topic per article; and the minor page faults per article of both processes
