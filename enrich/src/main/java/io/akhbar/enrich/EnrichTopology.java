@@ -94,8 +94,6 @@ public final class EnrichTopology {
         topology.connectProcessorAndStateStores(STORY, StoreNames.RECEIVED_ARTICLES);
         topology.addStateStore(Stores.keyValueStoreBuilder(
                 keyValueStore(StoreNames.STORIES, stores), KEY, STORY_STATE), STORY);
-        topology.addStateStore(Stores.keyValueStoreBuilder(
-                keyValueStore(StoreNames.STORY_ENRICHMENTS, stores), KEY, Serdes.ByteArray()), STORY);
         topology.addSink(TO_BAND_PROBES, topics.bandProbes(), KEY.serializer(), BAND_PROBE.serializer(),
                 new BandPartitioner(lsh, partitions), STORY);
         topology.addSink(TO_STORY_NEWS, topics.storyReplies(), KEY.serializer(), BAND_REPLY.serializer(), STORY);

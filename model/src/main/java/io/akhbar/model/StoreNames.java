@@ -10,8 +10,6 @@ public final class StoreNames {
      * that topic), so enrich does not write every article to Kafka a second time.
      */
     public static final String RECEIVED_ARTICLES = "received-articles";
-    /** Per article id: what enrich adds to its latest content version (tags and the rest), encoded for emission. */
-    public static final String STORY_ENRICHMENTS = "story-enrichments";
     /**
      * Per LSH band bucket and time slot (a window store): the articles whose signatures fell into it. It has no
      * changelog: ten records per article were a sixth of enrich's throughput (BENCHMARKS.md); it is rebuilt from the

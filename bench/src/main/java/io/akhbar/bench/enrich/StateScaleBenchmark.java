@@ -5,12 +5,9 @@ import io.akhbar.enrich.EnrichSettings;
 import io.akhbar.enrich.dedup.LshBands;
 import io.akhbar.enrich.dedup.MinHasher;
 import io.akhbar.enrich.story.BandProcessor;
-import io.akhbar.enrich.tag.Tagger;
 import io.akhbar.model.AkhbarSerdes;
 import io.akhbar.model.Article;
 import io.akhbar.model.ArticleKeys;
-import io.akhbar.model.EnrichedArticle;
-import io.akhbar.model.EnrichedArticleEncoding;
 import io.akhbar.model.ExtractionInfo;
 import io.akhbar.model.StoreNames;
 import io.akhbar.model.internal.BandMember;
@@ -102,9 +99,6 @@ public final class StateScaleBenchmark {
         KeyValueStore<String, byte[]> received = init(context, Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(StoreNames.RECEIVED_ARTICLES), AkhbarSerdes.KEY, Serdes.ByteArray())
                 .withLoggingDisabled().build());
-        KeyValueStore<String, byte[]> enrichments = init(context, Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(StoreNames.STORY_ENRICHMENTS), AkhbarSerdes.KEY, Serdes.ByteArray())
-                .withLoggingDisabled().build());
         KeyValueStore<String, Long> horizon = init(context, Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(StoreNames.BAND_HORIZON), AkhbarSerdes.KEY, Serdes.Long())
                 .withLoggingDisabled().build());
@@ -141,10 +135,9 @@ public final class StateScaleBenchmark {
                     LongStream.of(hashes).boxed().toList()), orderTime);
             stories.put(id, new StoryState(fingerprint, 1, orderTime,
                     new ArrayList<>(IntStream.range(0, settings.bands()).boxed().toList()), new ArrayList<>(),
-                    new StoryMatch(id, orderTime, fingerprint, 1), id, null, null, 1));
+                    new StoryMatch(id, orderTime, fingerprint, 1), id, null, null, 1, null));
             Article article = syntheticArticle(id, orderTime, random);
             received.put(id, AkhbarSerdes.ARTICLE.encode(article));
-            enrichments.put(id, enrichment(article));
             if ((i + 1) % REPORT_EVERY == 0 || i + 1 == articles) {
                 long now = System.nanoTime();
                 System.out.printf("  %,12d articles  %,7.0f articles/s (lately %,7.0f/s)  heap used %4d MB  RSS %5d MB  disk %,6d MB%n",
@@ -188,7 +181,7 @@ public final class StateScaleBenchmark {
         System.out.printf("  %,.0f lookups/s; %,d of %,d probes matched a stored article%n",
                 (lostBuckets ? PROBES - 1 : PROBES) / ((System.nanoTime() - probing) / 1e9), matches, PROBES);
 
-        for (StateStore store : List.of(buckets, signatures, stories, received, enrichments, horizon, bucketsBuilt)) {
+        for (StateStore store : List.of(buckets, signatures, stories, received, horizon, bucketsBuilt)) {
             store.flush();
         }
         System.gc();
@@ -197,7 +190,7 @@ public final class StateScaleBenchmark {
         System.out.printf("Heap: %d MB used after a full collection, peak %d MB (limit %d MB); resident memory %d MB;"
                 + " state on disk %,d MB (%s)%n", usedHeapMb(), peak, Runtime.getRuntime().maxMemory() >> 20,
                 residentMb(), sizeMb(stateDir), sizesByStore(stateDir));
-        for (StateStore store : List.of(buckets, signatures, stories, received, enrichments, horizon, bucketsBuilt)) {
+        for (StateStore store : List.of(buckets, signatures, stories, received, horizon, bucketsBuilt)) {
             store.close();
         }
         OfflineEnrich.delete(stateDir);
@@ -225,15 +218,6 @@ public final class StateScaleBenchmark {
             copy[random.nextInt(copy.length)] = random.nextInt();
         }
         return copy;
-    }
-
-    /** As the story processor stores an article's enrichment, with its story not decided yet. */
-    private static byte[] enrichment(Article article) {
-        EnrichedArticle enriched = EnrichedArticle.newBuilder().setArticle(article)
-                .setFingerprint("0123456789abcdef0123456789abcdef").setContentVersion(1).setDocumentVersion(0)
-                .setStoryId(article.getId()).setDuplicate(null).setDuplicateOf(null).setEntities(List.of())
-                .setTopics(List.of("politics")).setWordCount(WORDS_PER_ARTICLE).setTaggerVersion(Tagger.VERSION).build();
-        return EnrichedArticleEncoding.enrichment(enriched);
     }
 
     private static Article syntheticArticle(String id, long orderTime, Random random) {
@@ -305,7 +289,7 @@ public final class StateScaleBenchmark {
     private static String sizesByStore(Path stateDir) {
         List<String> sizes = new ArrayList<>();
         for (String store : List.of(StoreNames.BAND_BUCKETS, StoreNames.BAND_SIGNATURES, StoreNames.STORIES,
-                StoreNames.RECEIVED_ARTICLES, StoreNames.STORY_ENRICHMENTS)) {
+                StoreNames.RECEIVED_ARTICLES)) {
             try (Stream<Path> dirs = Files.walk(stateDir)) {
                 long mb = dirs.filter(p -> p.getFileName().toString().equals(store)).mapToLong(StateScaleBenchmark::sizeMb).sum();
                 sizes.add(store + " " + mb + " MB");

@@ -24,6 +24,7 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -57,7 +58,6 @@ public final class StoryProcessor implements Processor<String, Object, String, O
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, StoryState> stories;
     private KeyValueStore<String, byte[]> receivedArticles;
-    private KeyValueStore<String, byte[]> enrichments;
 
     public StoryProcessor(EnrichSettings settings, Tagger tagger, String probesChild, String messagesChild,
                           String enrichedChild) {
@@ -74,7 +74,6 @@ public final class StoryProcessor implements Processor<String, Object, String, O
         this.context = context;
         this.stories = context.getStateStore(StoreNames.STORIES);
         this.receivedArticles = context.getStateStore(StoreNames.RECEIVED_ARTICLES);
-        this.enrichments = context.getStateStore(StoreNames.STORY_ENRICHMENTS);
     }
 
     @Override
@@ -113,8 +112,8 @@ public final class StoryProcessor implements Processor<String, Object, String, O
                         : StoryDecision.earlier(previous.getStory(), self))
                 .setRevision(0)
                 .build();
+        state.setPendingEnrichment(ByteBuffer.wrap(EnrichedArticleEncoding.enrichment(tagged(article, text, state))));
         stories.put(id, state);
-        enrichments.put(id, EnrichedArticleEncoding.enrichment(tagged(article, text, state)));
         BandProbe probe = BandProbe.newBuilder()
                 .setArticleId(id).setContentVersion(contentVersion).setOrderTime(orderTime)
                 .setFingerprint(fingerprint).setSignature(MinHasher.encode(minHasher.signature(words.shingled())))
@@ -209,12 +208,13 @@ public final class StoryProcessor implements Processor<String, Object, String, O
             throw new IllegalStateException("article " + self.getArticleId() + " has story state but no record in the"
                     + " articles topic (expired, or deleted by a tombstone), so it cannot be emitted again");
         }
-        byte[] enrichment = enrichments.get(self.getArticleId());
+        byte[] enrichment = state.getPendingEnrichment() == null ? new byte[0] : Buffers.bytes(state.getPendingEnrichment());
+        state.setPendingEnrichment(null);
         state.setRevision(state.getRevision() + 1);
         state.setEmittedStoryId(decision.storyId());
         state.setEmittedDuplicate(duplicate);
         state.setEmittedDuplicateOf(decision.duplicateOf());
-        EnrichedArticle enriched = EnrichedArticleEncoding.readEnrichment(enrichment == null ? new byte[0] : enrichment)
+        EnrichedArticle enriched = EnrichedArticleEncoding.readEnrichment(enrichment)
                 .filter(tagged -> tagged.getTaggerVersion() == Tagger.VERSION)
                 .orElseGet(() -> {
                     Article decoded = AkhbarSerdes.ARTICLE.decode(article);
@@ -234,8 +234,10 @@ public final class StoryProcessor implements Processor<String, Object, String, O
 
     /**
      * The article as it will be emitted, tagged now that its text is normalised for the fingerprint anyway; its story
-     * is decided when every band has answered ({@link #emitIfChanged}). Stored tags are reused by every later
-     * emission of this content version, unless they come from another tagger version.
+     * is decided when every band has answered ({@link #emitIfChanged}). The story state keeps the tags only until
+     * that first emission, unless they come from another tagger version: a later emission, when the story changes,
+     * tags the article again. About one emission in fifty is a later one, and a store of its own for the tags had
+     * cost a changelog record and two store operations on every article.
      */
     private EnrichedArticle tagged(Article article, ArticleText text, StoryState state) {
         Tags tags = tagger.tag(text, article.getLang());

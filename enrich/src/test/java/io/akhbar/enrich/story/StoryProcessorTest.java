@@ -54,8 +54,6 @@ class StoryProcessorTest {
                 AkhbarSerdes.KEY, Serdes.ByteArray()).withLoggingDisabled().build());
         add(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(StoreNames.STORIES), AkhbarSerdes.KEY,
                 AkhbarSerdes.STORY_STATE).withLoggingDisabled().build());
-        add(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(StoreNames.STORY_ENRICHMENTS), AkhbarSerdes.KEY,
-                Serdes.ByteArray()).withLoggingDisabled().build());
     }
 
     @Test
@@ -137,7 +135,7 @@ class StoryProcessorTest {
     }
 
     private void clearStores() {
-        for (String name : List.of(StoreNames.RECEIVED_ARTICLES, StoreNames.STORIES, StoreNames.STORY_ENRICHMENTS)) {
+        for (String name : List.of(StoreNames.RECEIVED_ARTICLES, StoreNames.STORIES)) {
             KeyValueStore<String, ?> store = context.getStateStore(name);
             try (var all = store.all()) {
                 all.forEachRemaining(entry -> store.delete(entry.key));
