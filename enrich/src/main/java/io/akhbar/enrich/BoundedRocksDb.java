@@ -1,5 +1,6 @@
 package io.akhbar.enrich;
 
+import io.akhbar.model.StoreNames;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.state.RocksDBConfigSetter;
 import org.rocksdb.BlockBasedTableConfig;
@@ -54,6 +55,14 @@ public final class BoundedRocksDb implements RocksDBConfigSetter {
         // Streams drops the bloom filters of the last level, which suits lookups that mostly hit; a band bucket
         // lookup mostly misses (most texts are new), and without filters every miss would read index and data blocks.
         options.setOptimizeFiltersForHits(false);
+        if (storeName.equals(StoreNames.RECEIVED_ARTICLES)) {
+            // Articles are kilobytes each and stay as long as the articles topic keeps them: in blob files, apart
+            // from the keys, they are written once, while the keys alone go through the compactions.
+            options.setEnableBlobFiles(true);
+            options.setMinBlobSize(0);
+            options.setBlobCompressionType(CompressionType.LZ4_COMPRESSION);
+            options.setEnableBlobGarbageCollection(true);
+        }
     }
 
     @Override

@@ -208,7 +208,8 @@ public final class StoryProcessor implements Processor<String, Object, String, O
             throw new IllegalStateException("article " + self.getArticleId() + " has story state but no record in the"
                     + " articles topic (expired, or deleted by a tombstone), so it cannot be emitted again");
         }
-        byte[] enrichment = state.getPendingEnrichment() == null ? new byte[0] : Buffers.bytes(state.getPendingEnrichment());
+        byte[] enrichment = state.getPendingEnrichment() == null ? new byte[0]
+                : Buffers.bytes(state.getPendingEnrichment());
         state.setPendingEnrichment(null);
         state.setRevision(state.getRevision() + 1);
         state.setEmittedStoryId(decision.storyId());
@@ -234,10 +235,10 @@ public final class StoryProcessor implements Processor<String, Object, String, O
 
     /**
      * The article as it will be emitted, tagged now that its text is normalised for the fingerprint anyway; its story
-     * is decided when every band has answered ({@link #emitIfChanged}). The story state keeps the tags only until
-     * that first emission, unless they come from another tagger version: a later emission, when the story changes,
-     * tags the article again. About one emission in fifty is a later one, and a store of its own for the tags had
-     * cost a changelog record and two store operations on every article.
+     * is decided when every band has answered ({@link #emitIfChanged}). The story state keeps the tags until that
+     * first emission, which uses them unless another tagger version made them; a later emission, when the story
+     * changes, tags the article again. About one emission in fifty is a later one, and a store of its own for the
+     * tags had cost a changelog record and two store operations on every article.
      */
     private EnrichedArticle tagged(Article article, ArticleText text, StoryState state) {
         Tags tags = tagger.tag(text, article.getLang());
