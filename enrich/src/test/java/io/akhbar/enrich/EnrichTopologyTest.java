@@ -195,8 +195,8 @@ class EnrichTopologyTest {
     }
 
     /**
-     * The story state keeps an article's tags only until its first emission (as do the states of earlier versions,
-     * which kept them elsewhere, not at all): an article emitted again, when its story changes, is tagged again.
+     * The story state keeps an article's tags only until its first emission (state from earlier versions, which kept
+     * them in a store of their own, has none): an article emitted again, when its story changes, is tagged again.
      */
     @Test
     void anArticleEmittedAgainIsTaggedAgain() {
