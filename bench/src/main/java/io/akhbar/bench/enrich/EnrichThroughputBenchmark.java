@@ -34,6 +34,8 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -54,6 +56,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The enrich topology's throughput on a real local Kafka broker (started by this benchmark, sharing the machine's
@@ -109,6 +112,19 @@ public final class EnrichThroughputBenchmark {
     private EnrichThroughputBenchmark() {
     }
 
+    /**
+     * The processor the run had, as Linux names it: this virtual machine's figures moved by half from one session to
+     * the next (BENCHMARKS.md), so runs are compared only on the same one.
+     */
+    private static String processorModel() {
+        try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
+            return lines.filter(line -> line.startsWith("model name")).findFirst()
+                    .map(line -> line.substring(line.indexOf(':') + 1).trim()).orElse(System.getProperty("os.arch"));
+        } catch (IOException | UncheckedIOException e) {
+            return System.getProperty("os.arch");
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         List<String> positional = new ArrayList<>(List.of(args));
         List<Variant> compared = new ArrayList<>();
@@ -125,8 +141,8 @@ public final class EnrichThroughputBenchmark {
         int measuredRuns = positional.size() > 1 ? Integer.parseInt(positional.get(1)) : 3;
         List<Article> load = load(AntCorpus.read(AntCorpus.locate()), copies);
         long distinct = load.stream().map(Article::getId).distinct().count();
-        System.out.printf("Load: %d articles (%d distinct keys), ANT Corpus × %d; %d partitions; %d cores%n",
-                load.size(), distinct, copies, PARTITIONS, Runtime.getRuntime().availableProcessors());
+        System.out.printf("Load: %d articles (%d distinct keys), ANT Corpus × %d; %d partitions; %d cores (%s)%n",
+                load.size(), distinct, copies, PARTITIONS, Runtime.getRuntime().availableProcessors(), processorModel());
 
         Path work = Files.createTempDirectory("akhbar-bench-throughput");
         try (Stack stack = Stacks.start(StackOptions.defaults(work.resolve("stack")).withoutElasticsearch().deletingDataOnClose())) {
