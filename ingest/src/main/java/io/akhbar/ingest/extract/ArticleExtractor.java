@@ -18,19 +18,18 @@ import java.util.Locale;
  */
 public final class ArticleExtractor {
     /** Bump whenever the output for the same input can change, so stored extractions can be told apart. */
-    public static final String VERSION = "1.0.0";
+    public static final String VERSION = "1.1.0";
 
     /** A clean body shorter than this is retried with the text under furniture markup taken into account. */
     private static final int MIN_CLEAN_BODY_CHARS = 250;
     /** How far before the body a date line near the headline may sit. */
     private static final int DATE_LINES_BEFORE_BODY = 15;
+    /** The headline, a date line, tools and a lead image's caption may stand between a byline and the body. */
+    private static final int BYLINE_LINES_BEFORE_BODY = 8;
     private static final int DATE_LINES_IN_BODY = 3;
 
-    private final BodyAssembler assembler;
-
-    public ArticleExtractor() {
-        this.assembler = new BodyAssembler(BoilerplatePhrases.load());
-    }
+    private final BoilerplatePhrases phrases = BoilerplatePhrases.load();
+    private final BodyAssembler assembler = new BodyAssembler(phrases);
 
     public ExtractedPage extract(byte[] body, String contentTypeHeader, String url) {
         BinaryDetector.requireText(body);
@@ -71,7 +70,8 @@ public final class ArticleExtractor {
         }
         List<String> paragraphs = body.paragraphs();
 
-        String byline = structuralByline != null ? structuralByline : body.byline();
+        String byline = structuralByline != null ? structuralByline
+                : body.byline() != null ? body.byline() : BylineExtractor.aboveBody(linesAboveBody(seg, body), phrases);
         String lang = LanguageDetector.detect(title + "\n" + String.join("\n", paragraphs), markup.htmlLang);
         // Only American English writes the month first in numeric dates; Arabic and European pages do not.
         boolean dayFirst = !lang.equals("en");
@@ -100,6 +100,15 @@ public final class ArticleExtractor {
             }
         }
         return false;
+    }
+
+    /** The lines just above the body, nearest first: where a template prints the byline under the headline. */
+    private static List<String> linesAboveBody(Segmentation seg, BodyAssembler.Body body) {
+        List<String> lines = new ArrayList<>();
+        for (int i = body.firstBlock() - 1; i >= Math.max(0, body.firstBlock() - BYLINE_LINES_BEFORE_BODY); i--) {
+            lines.add(seg.blocks().get(i).text());
+        }
+        return lines;
     }
 
     /** The lines just above the body, nearest first, then the body's first lines: where a date line is printed. */

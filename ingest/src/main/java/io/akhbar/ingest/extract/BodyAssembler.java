@@ -64,7 +64,7 @@ final class BodyAssembler {
             for (int i = span.start(); i < span.end(); i++) {
                 Block b = seg.blocks().get(i);
                 if (isMarkedBelow(seg, b, span, believedMarkChars) || linkGroups[i - span.start()]
-                        || isLinkLine(b)) {
+                        || isLinkLine(b) || MediaCaption.is(b)) {
                     removed.add(b.text());
                 } else {
                     kept.add(b.text());
@@ -162,7 +162,7 @@ final class BodyAssembler {
             } else if (shortLine && phrases.matchCanonical(key).isPresent()) {
                 removed.add(text);
             } else if (shortLine && atTop && (key.equals(bylineKey) || phrases.isBylineCanonical(key))) {
-                bodyByline = bodyByline == null ? Display.repair(text) : bodyByline;
+                bodyByline = bodyByline == null ? Display.repair(BylineExtractor.withoutLead(text)) : bodyByline;
                 removed.add(text);
             } else if (atTop && text.length() <= MAX_DATE_LINE && DateText.parse(text, true).isPresent()) {
                 removed.add(text);

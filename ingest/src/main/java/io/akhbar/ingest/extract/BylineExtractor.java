@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 /**
  * Who wrote the article, as the page states it in markup: JSON-LD author, author meta tags, {@code rel=author}
  * links, microdata, or an element named for it. A byline line written into the body is found by
- * {@link BodyAssembler} instead.
+ * {@link BodyAssembler} instead, and one printed just above the body ("بقلم: ...", "By ...") by {@link #aboveBody}.
  */
 final class BylineExtractor {
     private static final List<String> META_KEYS = List.of(
@@ -43,11 +43,32 @@ final class BylineExtractor {
         return byline.isEmpty() ? null : ArabicNormalizer.repair(byline);
     }
 
+    /**
+     * The nearest of the given lines (those just above the body, nearest first) that names the author after a
+     * byline word, as templates print it under the headline without any markup saying so; null when none does.
+     */
+    static String aboveBody(List<String> linesNearestFirst, BoilerplatePhrases phrases) {
+        for (String line : linesNearestFirst) {
+            if (LEADING_BY.matcher(line.strip()).lookingAt() && phrases.isBylineLine(line)) {
+                String name = clean(line);
+                if (!name.isEmpty()) {
+                    return Display.repair(name);
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The name alone: "بقلم: سامي بن علي", "كتب - محمود عبد الله" and "By Jane Doe" lose their first words. */
+    static String withoutLead(String byline) {
+        return LEADING_BY.matcher(byline.strip()).replaceFirst("").strip();
+    }
+
     private static String clean(String value) {
         if (value == null) {
             return "";
         }
-        String s = LEADING_BY.matcher(value.strip()).replaceFirst("").strip();
+        String s = withoutLead(value);
         return s.length() > MAX_BYLINE ? "" : s;
     }
 }

@@ -1,11 +1,17 @@
 package io.akhbar.ingest.extract;
 
+import io.akhbar.ingest.discover.UrlCanonicalizer;
 import org.jsoup.nodes.Element;
 
 import java.net.URI;
 
-/** The page's own address for itself: {@code rel=canonical}, else {@code og:url}, else where it was fetched. */
+/**
+ * The page's own address for itself: {@code rel=canonical}, else {@code og:url}, else where it was fetched, in its
+ * canonical spelling (the tracking parameters of a link shared on social media are not part of the address).
+ */
 final class CanonicalUrl {
+    private static final UrlCanonicalizer CANONICALIZER = new UrlCanonicalizer();
+
     private CanonicalUrl() {
     }
 
@@ -20,7 +26,7 @@ final class CanonicalUrl {
         if (og != null) {
             return og;
         }
-        return url == null || url.isBlank() ? null : url.strip();
+        return url == null || url.isBlank() ? null : CANONICALIZER.canonicalize(url).orElse(url.strip());
     }
 
     private static String absolute(String href, String base) {

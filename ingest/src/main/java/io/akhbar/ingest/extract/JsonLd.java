@@ -125,14 +125,22 @@ final class JsonLd {
         return article == null ? "" : text(article.get("articleBody"), "");
     }
 
-    /** Author names, resolving {@code @id} references into the graph; several authors are joined by commas. */
+    /**
+     * Author names, resolving {@code @id} references into the graph; several authors are joined by commas, the
+     * Arabic comma between names written in Arabic.
+     */
     String author() {
         if (article == null) {
             return "";
         }
         List<String> names = new ArrayList<>();
         collectNames(article.get("author"), names);
-        return String.join(", ", names);
+        return String.join(names.stream().anyMatch(JsonLd::hasArabicLetter) ? "، " : ", ", names);
+    }
+
+    private static boolean hasArabicLetter(String name) {
+        return name.chars().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.ARABIC
+                && Character.isLetter(c));
     }
 
     private void collectNames(JsonNode author, List<String> names) {

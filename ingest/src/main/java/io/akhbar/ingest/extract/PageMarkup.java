@@ -20,9 +20,8 @@ import java.util.Set;
  * would walk the whole page a dozen times.
  */
 final class PageMarkup {
-    private static final Set<String> AUTHOR_CLASSES = Set.of(
-            "author-name", "byline", "author", "post-author", "entry-author", "writer", "article-author",
-            "byline-name", "author_name", "authorname");
+    /** Class names that say their element names the author, alone or as the last part of a compound name. */
+    private static final Set<String> AUTHOR_WORDS = Set.of("author", "byline", "writer");
 
     /** The document's {@code <title>}, white space folded, as {@link Document#title()} gives it. */
     String title = "";
@@ -91,11 +90,25 @@ final class PageMarkup {
             return false;
         }
         for (String name : cls.toLowerCase(Locale.ROOT).split("\\s+")) {
-            if (AUTHOR_CLASSES.contains(name)) {
+            if (AUTHOR_WORDS.contains(name) || name.equals("authorname") || namesAuthor(name)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * A compound name ending in an author word, or in one followed by "name" (post-author, news-author,
+     * field--name-field-writer, author_name, td-post-author-name), but not a comment's author.
+     */
+    private static boolean namesAuthor(String className) {
+        String[] parts = className.split("[-_]+");
+        if (parts.length < 2 || parts[0].startsWith("comment")) {
+            return false;
+        }
+        String last = parts[parts.length - 1];
+        return AUTHOR_WORDS.contains(last)
+                || last.equals("name") && AUTHOR_WORDS.contains(parts[parts.length - 2]);
     }
 
     private void addMeta(Element meta) {

@@ -210,4 +210,62 @@ class ArticleExtractorTest {
         ExtractedPage page = EXTRACTOR.extract(html, null);
         assertThat(page.paragraphs()).containsExactly(ARABIC_PARAGRAPHS);
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiterString = "=>", textBlock = """
+            <div>بقلم: سامي بن علي</div><div>الاثنين 14 مارس 2022</div>                     => سامي بن علي
+            <div class='news-info'><span class='news-author'>إعداد: ليلى مراد</span> 3870</div> => ليلى مراد
+            <span class='field--name-field-writer'>مراد علي</span>                              => مراد علي
+            <div class='comment-author'>زائر</div>                                               =>
+            """)
+    void aBylineUnderTheHeadlineIsFoundByItsWordsOrAnAuthorClass(String header, String expected) {
+        String html = "<html><head><title>عنوان الخبر</title></head><body><h1>عنوان الخبر</h1>" + header
+                + "<div class='news-body'>" + paragraphs() + "</div></body></html>";
+        ExtractedPage page = EXTRACTOR.extract(html, null);
+        assertThat(page.byline()).isEqualTo(expected);
+        assertThat(page.paragraphs()).containsExactly(ARABIC_PARAGRAPHS);
+    }
+
+    @Test
+    void aBylineLineAtTheTopOfTheBodyGivesTheNameAlone() {
+        String html = "<html><head><title>عنوان الخبر</title></head><body><div class='news-body'>"
+                + "<p>كتب - محمود عبد الله</p>" + paragraphs() + "</div></body></html>";
+        ExtractedPage page = EXTRACTOR.extract(html, null);
+        assertThat(page.byline()).isEqualTo("محمود عبد الله");
+        assertThat(page.paragraphs()).containsExactly(ARABIC_PARAGRAPHS);
+    }
+
+    @Test
+    void severalArabicAuthorsAreJoinedByTheArabicComma() {
+        String html = "<html><head><script type='application/ld+json'>{\"@type\":\"NewsArticle\",\"headline\":\"عنوان\","
+                + "\"author\":[{\"@type\":\"Person\",\"name\":\"أحمد علي\"},{\"@type\":\"Person\",\"name\":\"منى حسن\"}]}"
+                + "</script></head><body><article>" + paragraphs() + "</article></body></html>";
+        assertThat(EXTRACTOR.extract(html, null).byline()).isEqualTo("أحمد علي، منى حسن");
+    }
+
+    /** Captions in boxes that say nothing of themselves: neither figure nor figcaption, nor a telling class. */
+    @Test
+    void captionsBesideAPictureOrAPlayerAreNotArticleText() {
+        String html = "<html><head><title>عنوان الخبر</title></head><body><div class='c1'>"
+                + "<p>" + ARABIC_PARAGRAPHS[0] + "</p>"
+                + "<div class='c2'><div class='c3'><img src='/a.jpg'></div><div class='c4'>جانب من الاجتماع في مسقط"
+                + " <span>(المصدر: غيتي)</span></div></div>"
+                + "<p>" + ARABIC_PARAGRAPHS[1] + "</p>"
+                + "<div class='c5'><div class='c6'><iframe src='https://www.youtube.com/embed/x'></iframe></div>"
+                + "<span>فيديو: لحظة الإعلان</span></div>"
+                + "<p>" + ARABIC_PARAGRAPHS[2] + "</p>"
+                + "<div class='c7'><img src='/b.jpg'><p>وقال المتحدث إن الاجتماع كان مثمراً.</p></div>"
+                + "<p>" + ARABIC_PARAGRAPHS[3] + "</p></div></body></html>";
+        ExtractedPage page = EXTRACTOR.extract(html, null);
+        assertThat(page.paragraphs()).containsExactly(ARABIC_PARAGRAPHS[0], ARABIC_PARAGRAPHS[1],
+                ARABIC_PARAGRAPHS[2], "وقال المتحدث إن الاجتماع كان مثمراً.", ARABIC_PARAGRAPHS[3]);
+    }
+
+    @Test
+    void withoutACanonicalLinkThePageAddressLosesItsTrackingParameters() {
+        String html = "<html><head><title>عنوان الخبر</title></head><body><article>" + paragraphs()
+                + "</article></body></html>";
+        assertThat(EXTRACTOR.extract(html, "https://news.example/a/1?id=7&utm_source=facebook&fbclid=x").canonicalUrl())
+                .isEqualTo("https://news.example/a/1?id=7");
+    }
 }
