@@ -32,8 +32,17 @@ final class BodyAssembler {
     private static final int MAX_AUTHOR_BOX_LINE = 400;
     private static final int AUTHOR_BOX_TAIL = 3;
     private static final double MAX_MARKED_SHARE = 0.5;
+    /** A card's label alone ("اقرأ أيضا"), or with the linked headline on its line ("اقرأ أيضا: ..."). */
+    private static final int MAX_LABEL_ALONE = 40;
+    private static final int MAX_CARD_LABEL = 200;
+    /** A card is its label, headline, teaser and perhaps a date; the box may sit two levels above the label. */
+    private static final int MAX_CARD_BLOCKS = 5;
+    private static final int MAX_CARD_CHARS = 600;
+    private static final int CARD_LEVELS = 2;
     private static final Pattern LINE_BREAKS = Pattern.compile("\\s*\\n\\s*");
     private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern SIGN_OFF = Pattern.compile(
+            "[/(\\s]*\\p{IsArabic}{1,2}(?:[\\s/.]+(?:\\p{IsArabic}{1,2}|\\d{1,5}))+[/)\\s]*");
 
     /**
      * @param paragraphs repaired paragraphs, in order
@@ -60,11 +69,12 @@ final class BodyAssembler {
         for (Element root : roots) {
             Segmentation.Span span = seg.span(root);
             boolean[] linkGroups = linkGroups(seg, root, span);
+            boolean[] cards = labelledCards(seg, span);
             int believedMarkChars = cleanOnly ? Integer.MAX_VALUE : (int) (seg.sums(false).chars(span) * MAX_MARKED_SHARE);
             for (int i = span.start(); i < span.end(); i++) {
                 Block b = seg.blocks().get(i);
                 if (isMarkedBelow(seg, b, span, believedMarkChars) || linkGroups[i - span.start()]
-                        || isLinkLine(b) || MediaCaption.is(b)) {
+                        || cards[i - span.start()] || isLinkLine(b) || MediaCaption.is(b)) {
                     removed.add(b.text());
                 } else {
                     kept.add(b.text());
@@ -120,6 +130,48 @@ final class BodyAssembler {
     }
 
     /**
+     * Blocks of a card set into the body to point at another article: a small box headed by a furniture label
+     * ("اقرأ أيضا"), holding a picture and a linked headline, and perhaps a teaser sentence. The label and the link
+     * go as lines of their own anyway; the teaser is a sentence like any other, so only the box gives it away.
+     */
+    private boolean[] labelledCards(Segmentation seg, Segmentation.Span rootSpan) {
+        boolean[] inCard = new boolean[rootSpan.end() - rootSpan.start()];
+        for (int i = rootSpan.start(); i < rootSpan.end(); i++) {
+            Block label = seg.blocks().get(i);
+            int length = label.text().length();
+            if (length > MAX_CARD_LABEL || length > MAX_LABEL_ALONE && !isLinkLine(label)
+                    || phrases.match(label.text()).isEmpty()) {
+                continue;
+            }
+            Element box = label.container();
+            for (int up = 0; box != null && up <= CARD_LEVELS; up++, box = box.parent()) {
+                Segmentation.Span span = seg.span(box);
+                if (span == null || span.end() - span.start() > MAX_CARD_BLOCKS || span.start() < rootSpan.start()
+                        || span.end() > rootSpan.end()) {
+                    break;
+                }
+                if (span.end() - span.start() >= 2 && seg.sums(false).chars(span) <= MAX_CARD_CHARS
+                        && box.selectFirst(MediaCaption.MEDIA) != null && holdsLinkLine(seg, span)) {
+                    for (int j = span.start(); j < span.end(); j++) {
+                        inCard[j - rootSpan.start()] = true;
+                    }
+                    break;
+                }
+            }
+        }
+        return inCard;
+    }
+
+    private static boolean holdsLinkLine(Segmentation seg, Segmentation.Span span) {
+        for (int j = span.start(); j < span.end(); j++) {
+            if (isLinkLine(seg.blocks().get(j))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * The same line filters over the plain text a page declares as its body (JSON-LD {@code articleBody}), for
      * pages whose markup holds no article text of its own.
      */
@@ -172,6 +224,7 @@ final class BodyAssembler {
             }
         }
         dropTrailingAuthorBox(paragraphs, removed, bylineKey);
+        dropTrailingSignOff(paragraphs, removed);
         int chars = paragraphs.stream().mapToInt(String::length).sum();
         return new Body(paragraphs, removed, bodyByline, firstBlock, chars);
     }
@@ -183,6 +236,16 @@ final class BodyAssembler {
     private static boolean isRepeat(String key, Set<String> seen, String lastKey) {
         boolean first = seen.add(key);
         return key.equals(lastKey) || !first && key.length() >= MIN_REPEATED_CHARS;
+    }
+
+    /**
+     * A news agency ends its items with the initials of the editors who handled them ("ع ص / م ح",
+     * "ر ع / ف ص / 1430 ت م"): a last line of one- and two-letter words, slashes and digits is such a mark.
+     */
+    private static void dropTrailingSignOff(List<String> paragraphs, List<String> removed) {
+        if (!paragraphs.isEmpty() && SIGN_OFF.matcher(paragraphs.get(paragraphs.size() - 1)).matches()) {
+            removed.add(paragraphs.remove(paragraphs.size() - 1));
+        }
     }
 
     /** A line naming the author near the end starts an author box: it and the short bio under it go. */

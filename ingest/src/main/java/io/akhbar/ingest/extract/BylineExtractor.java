@@ -33,6 +33,10 @@ final class BylineExtractor {
         }
         if (byline.isEmpty()) {
             for (Element el : doc.authorElements) {
+                if (holdsAnother(el, doc.authorElements)) {
+                    // A columnist box named for the author holds the name, a title and links: the name is inside.
+                    continue;
+                }
                 Element name = el.selectFirst("[itemprop=name]");
                 byline = clean(name != null ? name.text() : el.normalName().equals("meta") ? el.attr("content") : el.text());
                 if (!byline.isEmpty()) {
@@ -41,6 +45,15 @@ final class BylineExtractor {
             }
         }
         return byline.isEmpty() ? null : ArabicNormalizer.repair(byline);
+    }
+
+    private static boolean holdsAnother(Element el, List<Element> authorElements) {
+        for (Element other : authorElements) {
+            if (other != el && other.parents().contains(el)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -19,7 +19,7 @@ final class MediaCaption {
     private static final int MAX_CAPTION_CHARS = 250;
     /** A figure holds the media, its caption and perhaps a credit line; more than that is a section of the page. */
     private static final int MAX_BOX_CHILDREN = 4;
-    private static final String MEDIA = "img, picture, video, iframe, embed, object";
+    static final String MEDIA = "img, picture, video, iframe, embed, object, amp-img, amp-video, amp-iframe, amp-youtube";
 
     private MediaCaption() {
     }

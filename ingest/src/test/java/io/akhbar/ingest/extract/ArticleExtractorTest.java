@@ -255,6 +255,7 @@ class ArticleExtractorTest {
                 + "<span>فيديو: لحظة الإعلان</span></div>"
                 + "<p>" + ARABIC_PARAGRAPHS[2] + "</p>"
                 + "<div class='c7'><img src='/b.jpg'><p>وقال المتحدث إن الاجتماع كان مثمراً.</p></div>"
+                + "<div class='c8'><amp-img src='/c.jpg'></amp-img><div>سيارات تعبر الكثبان الرملية</div></div>"
                 + "<p>" + ARABIC_PARAGRAPHS[3] + "</p></div></body></html>";
         ExtractedPage page = EXTRACTOR.extract(html, null);
         assertThat(page.paragraphs()).containsExactly(ARABIC_PARAGRAPHS[0], ARABIC_PARAGRAPHS[1],
@@ -267,5 +268,37 @@ class ArticleExtractorTest {
                 + "</article></body></html>";
         assertThat(EXTRACTOR.extract(html, "https://news.example/a/1?id=7&utm_source=facebook&fbclid=x").canonicalUrl())
                 .isEqualTo("https://news.example/a/1?id=7");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiterString = "=>", textBlock = """
+            ع ص / م ح                   => true
+            ر ع / ف ص / 1430 ت م        => true
+            و أ                           => true
+            وأكد الوزير أن المشروع سيكتمل => false
+            """)
+    void aNewsAgencysClosingInitialsAreNotArticleText(String lastLine, boolean signOff) {
+        String html = "<html><head><title>عنوان الخبر</title></head><body><div class='news-body'>" + paragraphs(
+                "<p>" + lastLine + "</p>") + "</div></body></html>";
+        assertThat(EXTRACTOR.extract(html, null).paragraphs()).hasSize(signOff ? 4 : 5);
+    }
+
+    @Test
+    void aCardPointingAtAnotherArticleIsNotArticleTextEvenWithoutClassNames() {
+        String card = "<div><a href='/other'><img src='/t.jpg'></a><div><span>اقرأ أيضا</span>"
+                + "<h4><a href='/other'>ارتفاع الإقبال على عيادات الأطفال مع بداية الخريف</a></h4>"
+                + "<p>سجلت المراكز الصحية زيادة ملحوظة في عدد مراجعات الأطفال خلال الأسبوعين الماضيين.</p></div></div>";
+        String html = "<html><head><title>عنوان الخبر</title></head><body><div>"
+                + "<p>" + ARABIC_PARAGRAPHS[0] + "</p><p>" + ARABIC_PARAGRAPHS[1] + "</p>" + card
+                + "<p>" + ARABIC_PARAGRAPHS[2] + "</p><p>" + ARABIC_PARAGRAPHS[3] + "</p></div></body></html>";
+        assertThat(EXTRACTOR.extract(html, null).paragraphs()).containsExactly(ARABIC_PARAGRAPHS);
+    }
+
+    @Test
+    void theNameInsideAColumnistBoxIsTheByline() {
+        String html = "<html><head><title>عنوان المقال</title></head><body><div class='op-author'><img src='/w.jpg'>"
+                + "<div><a rel='author' href='/writers/1'>مريم الكعبي</a></div><div>كاتبة مهتمة بقضايا البيئة</div>"
+                + "<a href='/writers/1'>جميع مقالات الكاتب</a></div><article>" + paragraphs() + "</article></body></html>";
+        assertThat(EXTRACTOR.extract(html, null).byline()).isEqualTo("مريم الكعبي");
     }
 }

@@ -58,6 +58,11 @@ class BoilerplatePhrasesTest {
             "Related: Putin and Erdogan discuss Idlib",
             "Also read: Putin and Erdogan discuss Idlib",
             "Advertisement",
+            "الآراء الواردة في هذا المقال تعبر عن رأي كاتبها ولا تعبر بالضرورة عن رأي الموقع.",
+            "المقال يعبر عن رأي كاتبه، ولا يعبر بالضرورة عن رأي «المرصد»",
+            "/ انتهى /",
+            "(انتهى)",
+            "The views expressed in this article are the author's own.",
             "Your email address will not be published. Required fields are marked *",
             "Share this article"})
     void recognisesBoilerplateInEverySpelling(String line) {
@@ -73,7 +78,9 @@ class BoilerplatePhrasesTest {
             "شارك في الاجتماع وزراء دفاع روسيا وتركيا وسوريا",
             "Related to this, the Kremlin said the talks would continue.",
             "Read the full statement on the presidency's website.",
-            "The share of exports rose by a third."})
+            "The share of exports rose by a third.",
+            "وقال إن تصريحات الوزير لا تعبر بالضرورة عن رأي الحكومة",
+            "انتهى الاجتماع دون اتفاق على موعد الجولة المقبلة"})
     void leavesArticleSentencesAlone(String line) {
         assertThat(PHRASES.match(line)).as(line).isEmpty();
     }
