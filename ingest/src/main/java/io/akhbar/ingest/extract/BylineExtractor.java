@@ -64,7 +64,8 @@ final class BylineExtractor {
         for (String line : linesNearestFirst) {
             if (LEADING_BY.matcher(line.strip()).lookingAt() && phrases.isBylineLine(line)) {
                 String name = clean(line);
-                if (!name.isEmpty()) {
+                // "By the numbers" is a heading: a name in Latin letters starts with a capital.
+                if (!name.isEmpty() && !Character.isLowerCase(name.charAt(0))) {
                     return Display.repair(name);
                 }
             }

@@ -217,6 +217,8 @@ class ArticleExtractorTest {
             <div class='news-info'><span class='news-author'>إعداد: ليلى مراد</span> 3870</div> => ليلى مراد
             <span class='field--name-field-writer'>مراد علي</span>                              => مراد علي
             <div class='comment-author'>زائر</div>                                               =>
+            <div>By the numbers</div>                                                           =>
+            <div>By Jane Doe</div>                                                              => Jane Doe
             """)
     void aBylineUnderTheHeadlineIsFoundByItsWordsOrAnAuthorClass(String header, String expected) {
         String html = "<html><head><title>عنوان الخبر</title></head><body><h1>عنوان الخبر</h1>" + header
